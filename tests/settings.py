@@ -1,0 +1,16 @@
+"""Test settings: the example site's, made fast and self-contained."""
+
+import os
+
+from example_project.settings.base import *  # noqa: F403
+
+SECRET_KEY = "tests-only"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/wagtail_events_test_media")  # noqa: S108
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"

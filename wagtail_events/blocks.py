@@ -1,0 +1,186 @@
+"""StreamField blocks for event bodies."""
+
+import datetime
+
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class AgendaQuestionsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=255,
+        help_text=_("For example “In this debate we ask:”."),
+    )
+    questions = blocks.ListBlock(
+        blocks.CharBlock(label=_("Question"), max_length=500), label=_("Questions"), min_num=1
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Questions")
+        template = "wagtail_events/blocks/agenda_questions.html"
+        description = _("The questions the event will discuss, as a numbered list.")
+        preview_value = {
+            "heading": _("In this debate we ask:"),
+            "questions": [
+                _("What stands between a promising pilot and everyday use?"),
+                _("Who decides what happens next?"),
+            ],
+        }
+
+
+class AgendaItemBlock(blocks.StructBlock):
+    start_time = blocks.TimeBlock(label=_("Starts"))
+    end_time = blocks.TimeBlock(label=_("Ends"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+    people = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="wagtail_events.PersonPage", label=_("Person")),
+        label=_("People"),
+        default=[],
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Agenda item")
+
+    def clean(self, value):
+        value = super().clean(value)
+        start, end = value.get("start_time"), value.get("end_time")
+        if start and end and end <= start:
+            raise StructBlockValidationError(
+                block_errors={"end_time": ErrorList([_("The item must end after it starts.")])}
+            )
+        return value
+
+
+class AgendaBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    items = blocks.ListBlock(AgendaItemBlock(), label=_("Items"), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Agenda")
+        template = "wagtail_events/blocks/agenda.html"
+        description = _("A timed programme: what happens when, and who takes part.")
+        preview_value = {
+            "heading": _("Programme"),
+            "items": [
+                {
+                    "start_time": datetime.time(9, 0),
+                    "end_time": datetime.time(9, 15),
+                    "title": _("Welcome"),
+                    "description": "",
+                    "people": [],
+                },
+                {
+                    "start_time": datetime.time(9, 15),
+                    "end_time": datetime.time(9, 45),
+                    "title": _("Panel debate"),
+                    "description": "",
+                    "people": [],
+                },
+            ],
+        }
+
+
+class ImageWithCaptionBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "wagtail_events/blocks/image.html"
+        description = _("An image with alternative text and an optional caption.")
+        preview_value = {"image": None, "caption": _("A caption under the image")}
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "wagtail_events/blocks/quote.html"
+        description = _("A quotation with who said it.")
+        preview_value = {
+            "quote": _("We need to move from pilots to everyday practice."),
+            "attribution": _("A panellist"),
+        }
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo address."))
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=255,
+        help_text=_("Names the video for screen-reader users."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "wagtail_events/blocks/video.html"
+        description = _("An embedded video, such as a recording of an earlier event.")
+        preview_value = {"video": None, "title": _("Recording of the debate")}
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Link text"), max_length=120)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or an address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "wagtail_events/blocks/call_to_action.html"
+        description = _("A prominent link, for example to sign up.")
+        preview_value = {"text": _("Sign up"), "page": None, "url": "https://example.org/"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                non_block_errors=ErrorList([_("Choose a page or give an address, not both.")])
+            )
+        return value
+
+
+class EventBodyBlock(blocks.StreamBlock):
+    rich_text = blocks.RichTextBlock(
+        label=_("Text"),
+        icon="pilcrow",
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        template="wagtail_events/blocks/rich_text.html",
+        description=_("Paragraphs, headings, lists and links."),
+        preview_value=_("<p>The panel brings together people who build and use the services.</p>"),
+    )
+    questions = AgendaQuestionsBlock()
+    agenda = AgendaBlock()
+    image = ImageWithCaptionBlock()
+    quote = QuoteBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()
+
+    class Meta:
+        label = _("Body")
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Label"), max_length=120)
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "wagtail_events/blocks/link.html"
+        description = _("A labelled link, for example to a profile.")
+        preview_value = {"label": _("Profile"), "url": "https://example.org/"}

@@ -1,0 +1,22 @@
+"""The package's settings: one ``WAGTAIL_EVENTS`` dict, read lazily so tests can override it."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+DEFAULTS = {
+    # Zone used for new events and for showing times when an event names none.
+    "DEFAULT_TIMEZONE": "Europe/Oslo",
+    # Roles a person can have in an event, beyond the built-in ones: [("code", "Label"), ...].
+    "EXTRA_ROLES": [],
+    # Languages an event can be held in (BCP 47 code, label).
+    "SPOKEN_LANGUAGES": [
+        ("nb", _("Norwegian")),
+        ("en", _("English")),
+        ("se", _("Northern Sami")),
+        ("nsl", _("Norwegian Sign Language")),
+    ],
+}
+
+
+def get_setting(name):
+    return getattr(settings, "WAGTAIL_EVENTS", {}).get(name, DEFAULTS[name])

@@ -1,0 +1,628 @@
+"""Events and the indexes (programmes, series) that hold them."""
+
+import zoneinfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .. import serializers
+from ..blocks import EventBodyBlock
+from ..conf import get_setting
+from ..forms import EventPageForm
+from .taxonomy import VENUE_FEATURES
+
+
+def default_timezone():
+    return get_setting("DEFAULT_TIMEZONE")
+
+
+def timezone_choices():
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def role_choices():
+    return [*Role.choices, *get_setting("EXTRA_ROLES")]
+
+
+def spoken_language_choices():
+    return list(get_setting("SPOKEN_LANGUAGES"))
+
+
+def in_locale(obj, locale):
+    """The object's translation in ``locale``, or the object itself when it has none yet."""
+    if obj is None or obj.locale_id == locale.pk:
+        return obj
+    return obj.get_translation_or_none(locale) or obj
+
+
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    MIXED = "mixed", _("In person and online")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+    RESCHEDULED = "rescheduled", _("Rescheduled")
+    MOVED_ONLINE = "moved_online", _("Moved online")
+
+
+class Role(models.TextChoices):
+    MODERATOR = "moderator", _("Moderator")
+    PARTICIPANT = "participant", _("Participant")
+    SPEAKER = "speaker", _("Speaker")
+    CONTACT = "contact", _("Contact person")
+    HOST = "host", _("Host")
+
+
+# Roles that name someone on stage, so they must point at a person page.
+ROLES_NEEDING_PERSON = {Role.MODERATOR, Role.PARTICIPANT, Role.SPEAKER, Role.HOST}
+
+
+class SpokenLanguagesField(models.JSONField):
+    """A list of language codes, edited as checkboxes."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=spoken_language_choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+class VenueDefaultSelect(forms.NullBooleanSelect):
+    """Yes / no, or leave it to what the venue says."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [
+            ("unknown", _("As the venue says")),
+            ("true", _("Yes")),
+            ("false", _("No")),
+        ]
+
+
+class EventIndexPageMixin(models.Model):
+    """A programme or series of events, e.g. “Arendalsuka 2025”. Indexes can nest."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = [FieldPanel("title"), FieldPanel("intro")]
+
+    search_fields = [index.SearchField("intro")]
+
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_events(self):
+        """Live, public events anywhere below this index, soonest first."""
+        return (
+            EventPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("venue", "event_type")
+            .order_by("start")
+        )
+
+
+class EventIndexPage(EventIndexPageMixin, Page):
+    content_panels = EventIndexPageMixin.content_panels
+
+    search_fields = Page.search_fields + EventIndexPageMixin.search_fields
+
+    subpage_types = ["wagtail_events.EventPage", "wagtail_events.EventIndexPage"]
+    page_description = _("A programme, festival or series that holds events.")
+
+    api_fields = EventIndexPageMixin.api_fields
+
+    class Meta:
+        verbose_name = _("event index")
+        verbose_name_plural = _("event indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = self.get_events()
+        return context
+
+
+class EventPageMixin(models.Model):
+    """Everything an event page is; combine it with your own base page model if you swap Page."""
+
+    lead = models.TextField(
+        _("lead"), max_length=600, help_text=_("One or two sentences: what the event is about.")
+    )
+    body = StreamField(EventBodyBlock(), verbose_name=_("body"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=timezone_choices,
+        default=default_timezone,
+        help_text=_("Start and end are entered in this time zone."),
+    )
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Only the dates are shown; the times are ignored.")
+    )
+    venue = models.ForeignKey(
+        "wagtail_events.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    attendance_mode = models.CharField(
+        _("attendance"),
+        max_length=16,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
+    )
+    livestream_url = models.URLField(_("livestream link"), blank=True)
+    recording_url = models.URLField(_("recording link"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    status_note = models.TextField(
+        _("status note"),
+        blank=True,
+        help_text=_("Shown with the status, e.g. why the event was cancelled or where it moved."),
+    )
+    # Set when a rescheduled or postponed event's start moves, so calendars can say what changed.
+    previous_start = models.DateTimeField(_("previous start"), null=True, blank=True)
+
+    event_type = models.ForeignKey(
+        "wagtail_events.EventType",
+        verbose_name=_("event type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    topics = ParentalManyToManyField(
+        "wagtail_events.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+    )
+
+    registration_required = models.BooleanField(_("registration required"), default=False)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    is_free = models.BooleanField(_("free admission"), default=True)
+    price = models.CharField(
+        _("price"), max_length=255, blank=True, help_text=_("For example “NOK 200, students free”.")
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    spoken_languages = SpokenLanguagesField(_("languages spoken"), default=list, blank=True)
+
+    wheelchair_accessible = models.BooleanField(
+        _("wheelchair-accessible venue"), null=True, blank=True
+    )
+    accessible_toilet = models.BooleanField(_("accessible toilet"), null=True, blank=True)
+    hearing_loop = models.BooleanField(_("hearing loop"), null=True, blank=True)
+    sign_language_interpreting = models.BooleanField(_("sign-language interpreting"), default=False)
+    accessibility_note = models.TextField(_("accessibility note"), blank=True)
+
+    content_panels = [
+        FieldPanel("title"),
+        FieldPanel("lead"),
+        FieldRowPanel(
+            [FieldPanel("event_type"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    time_and_place_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("timezone"), FieldPanel("all_day")]),
+            ],
+            heading=_("Time"),
+        ),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("attendance_mode"),
+                FieldRowPanel([FieldPanel("livestream_url"), FieldPanel("recording_url")]),
+                FieldPanel("spoken_languages"),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldRowPanel([FieldPanel("registration_required"), FieldPanel("capacity")]),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Admission and registration"),
+        ),
+        MultiFieldPanel(
+            [
+                *(FieldPanel(name, widget=VenueDefaultSelect) for name, _label in VENUE_FEATURES),
+                FieldPanel("sign_language_interpreting"),
+                FieldPanel("accessibility_note"),
+            ],
+            heading=_("Accessibility"),
+        ),
+    ]
+    people_panels = [
+        InlinePanel("organisers", heading=_("Organisers"), label=_("Organiser")),
+        InlinePanel("event_people", heading=_("People"), label=_("Person")),
+    ]
+
+    search_fields = [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("status"),
+        index.RelatedFields(
+            "event_people", [index.SearchField("name"), index.SearchField("title")]
+        ),
+        index.RelatedFields(
+            "organisers", [index.RelatedFields("organisation", [index.SearchField("name")])]
+        ),
+    ]
+
+    api_fields = [
+        APIField("lead"),
+        APIField("body"),
+        APIField("start"),
+        APIField("end"),
+        APIField("timezone"),
+        APIField("all_day"),
+        APIField("status"),
+        APIField("status_note"),
+        APIField("attendance_mode"),
+        APIField("livestream_url"),
+        APIField("recording_url"),
+        APIField("venue", serializer=serializers.VenueSerializer(source="localized_venue")),
+        APIField(
+            "event_type", serializer=serializers.TermSerializer(source="localized_event_type")
+        ),
+        APIField(
+            "topics", serializer=serializers.TermSerializer(source="localized_topics", many=True)
+        ),
+        APIField(
+            "organisers",
+            serializer=serializers.OrganisationSerializer(source="localized_organisers", many=True),
+        ),
+        APIField(
+            "people",
+            serializer=serializers.EventPersonSerializer(source="people_in_event", many=True),
+        ),
+        APIField("registration_required"),
+        APIField("registration_url"),
+        APIField("is_free"),
+        APIField("price"),
+        APIField("capacity"),
+        APIField("spoken_languages"),
+        APIField("accessibility"),
+    ]
+
+    # Facts are the same in every language; links point at the source-language objects and are
+    # shown in the page's language when a translation exists (see ``in_locale``).
+    override_translatable_fields = [
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("previous_start"),
+        SynchronizedField("timezone"),
+        SynchronizedField("venue"),
+        SynchronizedField("event_type"),
+        SynchronizedField("topics"),
+        SynchronizedField("organisers"),
+        SynchronizedField("livestream_url"),
+        SynchronizedField("recording_url"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end:
+            if self.all_day and self.end.date() < self.start.date():
+                errors["end"] = _("The event must end on or after the day it starts.")
+            elif not self.all_day and self.end <= self.start:
+                errors["end"] = _("The event must end after it starts.")
+        if not self.is_free and not self.price:
+            errors["price"] = _("Give the price, or tick “free admission”.")
+        if self.registration_required and not self.registration_url:
+            errors["registration_url"] = _("Give the address where people register.")
+        errors.update(self._check_date_change())
+        if errors:
+            raise ValidationError(errors)
+
+    def _check_date_change(self):
+        """A cancelled event keeps the date it had; a moved one remembers where it was."""
+        if not self.pk or not self.start:
+            return {}
+        saved = type(self).objects.filter(pk=self.pk).values("start", "end").first()
+        if saved is None or (saved["start"], saved["end"]) == (self.start, self.end):
+            return {}
+        if self.status == EventStatus.CANCELLED:
+            return {
+                "start": _(
+                    "A cancelled event keeps its original date. To move it, choose the status "
+                    "“Rescheduled” or “Postponed”."
+                )
+            }
+        if (
+            self.status in (EventStatus.RESCHEDULED, EventStatus.POSTPONED)
+            and saved["start"] != self.start
+        ):
+            self.previous_start = saved["start"]
+        return {}
+
+    def full_clean(self, *args, **kwargs):
+        super().full_clean(*args, **kwargs)
+        for event_person in self.event_people.all():
+            event_person.fill_from_person()
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.tzinfo)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.tzinfo)
+
+    @property
+    def localized_venue(self):
+        return in_locale(self.venue, self.locale)
+
+    @property
+    def localized_event_type(self):
+        return in_locale(self.event_type, self.locale)
+
+    @property
+    def localized_topics(self):
+        return [in_locale(topic, self.locale) for topic in self.topics.all()]
+
+    @property
+    def localized_organisers(self):
+        return [in_locale(item.organisation, self.locale) for item in self.organisers.all()]
+
+    @property
+    def people_in_event(self):
+        return list(self.event_people.all())
+
+    def people_with_role(self, *roles):
+        return [item for item in self.people_in_event if item.role in roles]
+
+    @property
+    def contact_people(self):
+        return self.people_with_role(Role.CONTACT)
+
+    @property
+    def moderators(self):
+        return self.people_with_role(Role.MODERATOR)
+
+    @property
+    def participants(self):
+        return self.people_with_role(Role.PARTICIPANT, Role.SPEAKER, Role.HOST)
+
+    @property
+    def accessibility(self):
+        """Each symbol's final answer: the event's own, else the venue's."""
+        venue = self.venue
+        flags = {}
+        for name, _label in VENUE_FEATURES:
+            own = getattr(self, name)
+            flags[name] = own if own is not None else bool(venue and getattr(venue, name))
+        flags["sign_language_interpreting"] = self.sign_language_interpreting
+        flags["note"] = self.accessibility_note or (venue.accessibility_note if venue else "")
+        return flags
+
+    @property
+    def series(self):
+        """The nearest event index above this event: its programme or series."""
+        return EventIndexPage.objects.ancestor_of(self).live().order_by("-depth").first()
+
+
+class EventPage(EventPageMixin, Page):
+    content_panels = EventPageMixin.content_panels
+
+    search_fields = Page.search_fields + EventPageMixin.search_fields
+
+    parent_page_types = ["wagtail_events.EventIndexPage"]
+    subpage_types = []
+    page_description = _("One event: a debate, seminar, concert or festival entry.")
+
+    api_fields = EventPageMixin.api_fields
+
+    base_form_class = EventPageForm
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(EventPageMixin.content_panels, heading=_("Content")),
+            ObjectList(EventPageMixin.time_and_place_panels, heading=_("Time and place")),
+            ObjectList(EventPageMixin.people_panels, heading=_("People")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["start"], name="wagtail_events_start_idx"),
+            models.Index(fields=["end"], name="wagtail_events_end_idx"),
+            models.Index(fields=["status"], name="wagtail_events_status_idx"),
+        ]
+
+
+class EventOrganiser(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisers")
+    organisation = models.ForeignKey(
+        "wagtail_events.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+
+
+class EventPerson(TranslatableMixin, Orderable):
+    """A person's part in one event, with the title and organisation they had then."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="event_people")
+    person = models.ForeignKey(
+        "wagtail_events.PersonPage",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_roles",
+    )
+    role = models.CharField(
+        _("role"), max_length=32, choices=role_choices, default=Role.PARTICIPANT
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=255,
+        blank=True,
+        help_text=_("Filled in from the person. Give it yourself only for someone without a page."),
+    )
+    title = models.CharField(
+        _("title at the event"),
+        max_length=255,
+        blank=True,
+        help_text=_("Left blank, the person's current title is copied in when you save."),
+    )
+    organisation = models.ForeignKey(
+        "wagtail_events.Organisation",
+        verbose_name=_("organisation at the event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Left blank, the person's current organisation is copied in when you save."),
+    )
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    contact_public = models.BooleanField(
+        _("show phone and email on this event"),
+        default=False,
+        help_text=_("Off by default. Tick it only if the person agreed to be reached publicly."),
+    )
+
+    panels = [
+        FieldRowPanel(
+            [PageChooserPanel("person", "wagtail_events.PersonPage"), FieldPanel("role")]
+        ),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("organisation")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("contact_public"),
+            ],
+            heading=_("Contact person details"),
+        ),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("person"),
+        SynchronizedField("name"),
+        SynchronizedField("organisation"),
+        SynchronizedField("phone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("person in the event")
+        verbose_name_plural = _("people in the event")
+
+    def __str__(self):
+        return f"{self.display_name} ({self.get_role_display()})"
+
+    @property
+    def display_name(self):
+        return self.name or (self.person.full_name if self.person else "")
+
+    @property
+    def public_phone(self):
+        return self.phone if self.contact_public else ""
+
+    @property
+    def public_email(self):
+        return self.email if self.contact_public else ""
+
+    def fill_from_person(self):
+        """Copy what is true of the person today into the blanks, so the event keeps it."""
+        person = self.person
+        if person is None:
+            return
+        self.name = self.name or person.full_name
+        self.title = self.title or person.job_title
+        if self.organisation_id is None:
+            self.organisation_id = person.organisation_id
+        if self.role == Role.CONTACT:
+            self.phone = self.phone or person.phone
+            self.email = self.email or person.email
+
+    def clean(self):
+        super().clean()
+        if self.role in ROLES_NEEDING_PERSON and self.person is None:
+            raise ValidationError(
+                {
+                    "person": _("Choose the person: a %(role)s needs a person page.")
+                    % {"role": self.get_role_display().lower()}
+                }
+            )
+        self.fill_from_person()
+        if self.role == Role.CONTACT:
+            if not self.display_name:
+                raise ValidationError({"name": _("Choose the contact person or give their name.")})
+            if not (self.phone or self.email):
+                raise ValidationError(
+                    {"phone": _("A contact person needs a phone number or an email address.")}
+                )
+
+    @property
+    def display_organisation(self):
+        """The organisation at the event, in this row's language when it is translated."""
+        return in_locale(self.organisation, self.locale) if self.organisation_id else None

@@ -1,0 +1,179 @@
+"""People who take part in events, and the index that lists them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from ..blocks import LinkBlock
+from ..forms import PersonPageForm
+
+
+class PersonPageMixin(models.Model):
+    """Everything a person page is; combine it with your own base page model if you swap Page."""
+
+    given_name = models.CharField(_("given name"), max_length=128)
+    family_name = models.CharField(_("family name"), max_length=128)
+    job_title = models.CharField(
+        _("current title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Events copy this when the person is added, and keep it if it later changes."),
+    )
+    organisation = models.ForeignKey(
+        "wagtail_events.Organisation",
+        verbose_name=_("current organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = RichTextField(
+        _("short biography"), blank=True, features=["bold", "italic", "link"], max_length=2000
+    )
+    email = models.EmailField(_("email"), blank=True)
+    email_public = models.BooleanField(
+        _("show email publicly"),
+        default=False,
+        help_text=_("Off by default: the address is only for editors unless you tick this."),
+    )
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    phone_public = models.BooleanField(
+        _("show phone publicly"),
+        default=False,
+        help_text=_("Off by default: the number is only for editors unless you tick this."),
+    )
+    links = StreamField([("link", LinkBlock())], verbose_name=_("links"), blank=True)
+
+    content_panels = [
+        FieldRowPanel([FieldPanel("given_name"), FieldPanel("family_name")], heading=_("Name")),
+        FieldPanel("job_title"),
+        FieldPanel("organisation"),
+        FieldPanel("portrait"),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("email"), FieldPanel("email_public")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("phone_public")]),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("links"),
+    ]
+
+    search_fields = [
+        index.SearchField("given_name"),
+        index.SearchField("family_name"),
+        index.AutocompleteField("family_name"),
+        index.SearchField("job_title"),
+        index.SearchField("bio"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("given_name"),
+        APIField("family_name"),
+        APIField("job_title"),
+        APIField("organisation"),
+        APIField("bio"),
+        APIField("public_email"),
+        APIField("public_phone"),
+        APIField("links"),
+    ]
+
+    # Names, contact details and links are the same in every language; the title is translated.
+    override_translatable_fields = [
+        SynchronizedField("given_name"),
+        SynchronizedField("family_name"),
+        SynchronizedField("phone"),
+        SynchronizedField("organisation"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def public_email(self):
+        return self.email if self.email_public else ""
+
+    @property
+    def public_phone(self):
+        return self.phone if self.phone_public else ""
+
+    def full_clean(self, *args, **kwargs):
+        # The page title is the name; keeping them in step here covers code and translations too.
+        self.title = self.full_name or self.title
+        super().full_clean(*args, **kwargs)
+
+
+class PersonPage(PersonPageMixin, Page):
+    content_panels = PersonPageMixin.content_panels
+
+    search_fields = Page.search_fields + PersonPageMixin.search_fields
+
+    parent_page_types = ["wagtail_events.PersonIndexPage"]
+    subpage_types = []
+    page_description = _("A person who takes part in events: speaker, moderator or contact.")
+
+    base_form_class = PersonPageForm
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+
+class PersonIndexPageMixin(models.Model):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [FieldPanel("intro")]
+
+    search_fields = [index.SearchField("intro")]
+
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_people(self):
+        """The live, public people under this index, by family name."""
+        return (
+            PersonPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("organisation")
+            .order_by("family_name", "given_name")
+        )
+
+
+class PersonIndexPage(PersonIndexPageMixin, Page):
+    content_panels = Page.content_panels + PersonIndexPageMixin.content_panels
+
+    search_fields = Page.search_fields + PersonIndexPageMixin.search_fields
+
+    subpage_types = ["wagtail_events.PersonPage"]
+    page_description = _("Lists the people who take part in events.")
+
+    class Meta:
+        verbose_name = _("person index")
+        verbose_name_plural = _("person indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["people"] = self.get_people()
+        return context

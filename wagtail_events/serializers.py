@@ -1,0 +1,36 @@
+"""Nested shapes for Wagtail's API v2, so one request carries people, organisations and venue."""
+
+from rest_framework import serializers
+
+
+class TermSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    slug = serializers.CharField(read_only=True)
+
+
+class OrganisationSerializer(TermSerializer):
+    short_name = serializers.CharField(read_only=True)
+    url = serializers.CharField(read_only=True)
+
+
+class VenueSerializer(TermSerializer):
+    street_address = serializers.CharField(read_only=True)
+    postcode = serializers.CharField(read_only=True)
+    city = serializers.CharField(read_only=True)
+    country = serializers.CharField(read_only=True)
+    country_code = serializers.CharField(read_only=True)
+    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, read_only=True)
+    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, read_only=True)
+
+
+class EventPersonSerializer(serializers.Serializer):
+    person_id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(source="display_name", read_only=True)
+    role = serializers.CharField(read_only=True)
+    role_label = serializers.CharField(source="get_role_display", read_only=True)
+    title = serializers.CharField(read_only=True)
+    organisation = OrganisationSerializer(source="display_organisation", read_only=True)
+    # Only what the editor made public for this event; blank otherwise.
+    phone = serializers.CharField(source="public_phone", read_only=True)
+    email = serializers.CharField(source="public_email", read_only=True)
