@@ -1,5 +1,8 @@
 """Admin forms for the event pages."""
 
+import zoneinfo
+
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -29,19 +32,43 @@ class PersonPageForm(WagtailAdminPageForm):
 
 
 class EventPageForm(WagtailAdminPageForm):
-    """Offers only the snippets of the event's own language in the selects."""
+    """Times are typed in the event's own time zone; selects offer the event's language only."""
 
     locale_filtered_fields = ("event_type", "topics", "venue")
+    wall_clock_fields = ("start", "end")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         locale = self._page_locale()
-        if locale is None:
-            return
         for name in self.locale_filtered_fields:
             field = self.fields.get(name)
             if field is not None and hasattr(field, "queryset"):
                 field.queryset = field.queryset.filter(locale=locale)
+        # Show stored times as the clock reads where the event happens, not where the editor is.
+        event_zone = self._zone(self.instance.timezone)
+        for name in self.wall_clock_fields:
+            value = getattr(self.instance, name, None)
+            if name in self.fields and value is not None and event_zone is not None:
+                self.initial[name] = value.astimezone(event_zone).replace(tzinfo=None)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        event_zone = self._zone(cleaned_data.get("timezone") or self.instance.timezone)
+        if event_zone is not None:
+            editor_zone = timezone.get_current_timezone()
+            for name in self.wall_clock_fields:
+                value = cleaned_data.get(name)
+                if value is not None:
+                    wall_clock = timezone.make_naive(value, editor_zone)
+                    cleaned_data[name] = wall_clock.replace(tzinfo=event_zone)
+        return cleaned_data
+
+    @staticmethod
+    def _zone(name):
+        try:
+            return zoneinfo.ZoneInfo(name) if name else None
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return None
 
     def _page_locale(self):
         if self.instance.locale_id:

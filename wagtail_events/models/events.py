@@ -26,7 +26,8 @@ from .. import serializers
 from ..blocks import EventBodyBlock
 from ..conf import get_setting
 from ..forms import EventPageForm
-from .taxonomy import VENUE_FEATURES
+from ..i18n import in_locale
+from .taxonomy import ACCESSIBILITY_FEATURES, VENUE_FEATURES
 
 
 def default_timezone():
@@ -43,13 +44,6 @@ def role_choices():
 
 def spoken_language_choices():
     return list(get_setting("SPOKEN_LANGUAGES"))
-
-
-def in_locale(obj, locale):
-    """The object's translation in ``locale``, or the object itself when it has none yet."""
-    if obj is None or obj.locale_id == locale.pk:
-        return obj
-    return obj.get_translation_or_none(locale) or obj
 
 
 class AttendanceMode(models.TextChoices):
@@ -451,6 +445,12 @@ class EventPageMixin(models.Model):
         flags["sign_language_interpreting"] = self.sign_language_interpreting
         flags["note"] = self.accessibility_note or (venue.accessibility_note if venue else "")
         return flags
+
+    @property
+    def accessibility_features(self):
+        """Labels of the accessibility symbols that apply, in Arendalsuka's order."""
+        flags = self.accessibility
+        return [label for name, label in ACCESSIBILITY_FEATURES if flags[name]]
 
     @property
     def series(self):

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import LinkBlock
 from ..forms import PersonPageForm
+from ..i18n import in_locale
 
 
 class PersonPageMixin(models.Model):
@@ -107,6 +108,10 @@ class PersonPageMixin(models.Model):
     @property
     def full_name(self):
         return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def localized_organisation(self):
+        return in_locale(self.organisation, self.locale)
 
     @property
     def public_email(self):

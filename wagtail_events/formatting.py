@@ -1,0 +1,41 @@
+"""Human-readable event times, in the active language and the event's own time zone."""
+
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+
+def _date(value):
+    # Translators: a Django date format for event dates; Norwegian uses "d.m.Y" (12.08.2025).
+    return format_date(value, pgettext("event date format", "j F Y"))
+
+
+def _time(value):
+    return format_date(value, "H:i")
+
+
+def format_event_when(start, end, all_day=False):
+    """E.g. nb "12.08.2025 kl. 09:00–09:45", en "12 August 2025, 09:00–09:45".
+
+    ``start`` and ``end`` are aware datetimes already in the event's time zone.
+    """
+    same_day = start.date() == end.date()
+    if all_day:
+        if same_day:
+            return _date(start)
+        return _("%(start_date)s–%(end_date)s") % {
+            "start_date": _date(start),
+            "end_date": _date(end),
+        }
+    if same_day:
+        return _("%(date)s, %(start_time)s–%(end_time)s") % {
+            "date": _date(start),
+            "start_time": _time(start),
+            "end_time": _time(end),
+        }
+    return _("%(start_date)s, %(start_time)s – %(end_date)s, %(end_time)s") % {
+        "start_date": _date(start),
+        "start_time": _time(start),
+        "end_date": _date(end),
+        "end_time": _time(end),
+    }
