@@ -1,0 +1,194 @@
+"""What a visitor reads on the public event, index and person pages, in nb and en."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.utils import translation
+
+from tests.factories import (
+    EventPageFactory,
+    EventTypeFactory,
+    OrganisationFactory,
+    PersonPageFactory,
+    TopicFactory,
+    VenueFactory,
+)
+from wagtail_events.formatting import format_event_when
+from wagtail_events.models import EventStatus, Role
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+
+pytestmark = pytest.mark.django_db
+
+
+def oslo(*args):
+    return datetime.datetime(*args, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end", "all_day", "expected"),
+    [
+        ("nb", oslo(2025, 8, 12, 9), oslo(2025, 8, 12, 9, 45), 0, "12.08.2025 kl. 09:00–09:45"),
+        ("en", oslo(2025, 8, 12, 9), oslo(2025, 8, 12, 9, 45), 0, "12 August 2025, 09:00–09:45"),
+        (
+            "nb",
+            oslo(2025, 8, 12, 18),
+            oslo(2025, 8, 13, 2),
+            0,
+            "12.08.2025 kl. 18:00 – 13.08.2025 kl. 02:00",
+        ),
+        ("en", oslo(2025, 8, 11), oslo(2025, 8, 15), 1, "11 August 2025–15 August 2025"),
+        ("nb", oslo(2025, 8, 11), oslo(2025, 8, 11, 23), 1, "11.08.2025"),
+    ],
+)
+def test_event_times_read_naturally_in_each_language(language, start, end, all_day, expected):
+    with translation.override(language):
+        assert format_event_when(start, end, all_day) == expected
+
+
+@pytest.fixture
+def reference_like_event(series, people_index):
+    hemit = OrganisationFactory(name="Hemit HF", url="https://hemit.example.org/")
+    norwai = OrganisationFactory(name="NTNU NorwAI", url="")
+    contact = PersonPageFactory(
+        parent=people_index,
+        given_name="Nina",
+        family_name="Kotte",
+        job_title="Kommunikasjonssjef",
+        organisation=hemit,
+        phone="+47 400 00 000",
+        email="nina.kotte@example.org",
+    )
+    moderator = PersonPageFactory(
+        parent=people_index,
+        given_name="Eiliv",
+        family_name="Flakne",
+        job_title="Kommunikasjonsdirektør",
+        organisation=OrganisationFactory(name="Helse Midt-Norge RHF"),
+    )
+    participant = PersonPageFactory(
+        parent=people_index,
+        given_name="Trond",
+        family_name="Utne",
+        job_title="Administrerende direktør",
+        organisation=hemit,
+    )
+    return EventPageFactory(
+        parent=series,
+        title="Når kunstig intelligens blir del av helseteamet",
+        lead="Hva stopper kunstig intelligens i helsetjenesten?",
+        start=oslo(2025, 8, 12, 9),
+        end=oslo(2025, 8, 12, 9, 45),
+        venue=VenueFactory(name="Bankgården", street_address="Strandgaten 1", postcode=""),
+        event_type=EventTypeFactory(name="Debatt"),
+        topics=[TopicFactory(name="Forskning"), TopicFactory(name="Helse")],
+        organisers=[norwai, hemit],
+        people=[
+            {"person": contact, "role": Role.CONTACT, "contact_public": True},
+            (moderator, Role.MODERATOR),
+            (participant, Role.PARTICIPANT),
+        ],
+        body=[
+            ("rich_text", "<p>Kunstig intelligens er nøkkelen.</p>"),
+            (
+                "questions",
+                {
+                    "heading": "I denne debatten spør vi:",
+                    "questions": ["Hva hindrer overgangen?", "Hvordan henger vi med?"],
+                },
+            ),
+        ],
+    )
+
+
+def test_event_page_shows_the_facts_in_the_seed_order(client, reference_like_event):
+    response = client.get(reference_like_event.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    in_order = [
+        'href="#main-content"',
+        "<h1",
+        "Når kunstig intelligens blir del av helseteamet",
+        "12.08.2025 kl. 09:00–09:45",
+        "Bankgården, Strandgaten 1",
+        "Hva stopper kunstig intelligens i helsetjenesten?",
+        "Kunstig intelligens er nøkkelen.",
+        "I denne debatten spør vi:",
+        "Hva hindrer overgangen?",
+        "Kontaktperson",
+        "Nina Kotte",
+        "Kommunikasjonssjef",
+        "+47 400 00 000",
+        "nina.kotte@example.org",
+        "Arrangører",
+        "NTNU NorwAI",
+        "Hemit HF",
+        "Ordstyrer",
+        "Eiliv Flakne",
+        "Helse Midt-Norge RHF",
+        "Kommunikasjonsdirektør",
+        "Medvirkende",
+        "Trond Utne",
+        "Administrerende direktør",
+        "Arrangementstype",
+        "Debatt",
+        "Temaer",
+        "Forskning, Helse",
+    ]
+    body = html[html.index("<body") :]
+    cursor = 0
+    for text in in_order:
+        found = body.find(text, cursor)
+        assert found >= 0, f"{text!r} is missing, or not after what the seed shows before it"
+        cursor = found + len(text)
+    assert '<html lang="nb">' in html
+    assert "Hopp til innhold" in html
+
+
+def test_contact_details_stay_private_unless_ticked_for_the_event(client, series, people_index):
+    contact = PersonPageFactory(
+        parent=people_index, phone="+47 400 00 123", email="privat@example.org"
+    )
+    event = EventPageFactory(parent=series, people=[(contact, Role.CONTACT)])
+
+    html = client.get(event.url).content.decode()
+
+    assert contact.full_name in html
+    assert "+47 400 00 123" not in html
+    assert "privat@example.org" not in html
+    person_html = client.get(contact.url).content.decode()
+    assert "+47 400 00 123" not in person_html
+    assert "privat@example.org" not in person_html
+
+
+def test_status_banner_tells_visitors_an_event_is_cancelled(client, series):
+    event = EventPageFactory(
+        parent=series, status=EventStatus.CANCELLED, status_note="Panelet er forhindret."
+    )
+    html = client.get(event.url).content.decode()
+    assert 'role="status"' in html
+    assert "Avlyst" in html
+    assert "Panelet er forhindret." in html
+
+
+def test_index_lists_live_events_only(client, series):
+    live = EventPageFactory(parent=series, title="Åpent møte")
+    EventPageFactory(parent=series, title="Hemmelig utkast", publish=False)
+
+    html = client.get(series.url).content.decode()
+
+    assert live.title in html
+    assert "Hemmelig utkast" not in html
+    assert "18.08.2025 kl." in html
+
+
+def test_person_pages_render_with_public_contact_only(client, people_index):
+    visible = PersonPageFactory(
+        parent=people_index, email="synlig@example.org", email_public=True, phone_public=False
+    )
+    index_html = client.get(people_index.url).content.decode()
+    assert visible.full_name in index_html
+    html = client.get(visible.url).content.decode()
+    assert "synlig@example.org" in html
+    assert visible.phone not in html
