@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     ObjectList,
     PageChooserPanel,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -102,7 +103,7 @@ class EventIndexPageMixin(models.Model):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
 
-    content_panels = [FieldPanel("title"), FieldPanel("intro")]
+    content_panels = [TitleFieldPanel("title"), FieldPanel("intro")]
 
     search_fields = [index.SearchField("intro")]
 
@@ -227,7 +228,7 @@ class EventPageMixin(models.Model):
     accessibility_note = models.TextField(_("accessibility note"), blank=True)
 
     content_panels = [
-        FieldPanel("title"),
+        TitleFieldPanel("title"),
         FieldPanel("lead"),
         FieldRowPanel(
             [FieldPanel("event_type"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
@@ -349,7 +350,8 @@ class EventPageMixin(models.Model):
         super().clean()
         errors = {}
         if self.start and self.end:
-            if self.all_day and self.end.date() < self.start.date():
+            # Days are the event's own: the datetimes may come in any zone (forms, revisions).
+            if self.all_day and self.local_end.date() < self.local_start.date():
                 errors["end"] = _("The event must end on or after the day it starts.")
             elif not self.all_day and self.end <= self.start:
                 errors["end"] = _("The event must end after it starts.")
