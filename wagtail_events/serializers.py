@@ -1,5 +1,6 @@
 """Nested shapes for Wagtail's API v2, so one request carries people, organisations and venue."""
 
+from django.utils import translation
 from rest_framework import serializers
 
 
@@ -28,9 +29,14 @@ class EventPersonSerializer(serializers.Serializer):
     person_id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(source="display_name", read_only=True)
     role = serializers.CharField(read_only=True)
-    role_label = serializers.CharField(source="get_role_display", read_only=True)
+    role_label = serializers.SerializerMethodField()
     title = serializers.CharField(read_only=True)
     organisation = OrganisationSerializer(source="display_organisation", read_only=True)
     # Only what the editor made public for this event; blank otherwise.
     phone = serializers.CharField(source="public_phone", read_only=True)
     email = serializers.CharField(source="public_email", read_only=True)
+
+    def get_role_label(self, event_person):
+        # In the page's language, not the request's: the API is not under /en/.
+        with translation.override(event_person.page.locale.language_code):
+            return event_person.get_role_display()

@@ -1,13 +1,26 @@
 """Admin wiring: snippet viewsets, the events listing and the Events menu."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables.pages import PageStatusColumn
+from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import EventPage, EventType, Organisation, PersonPage, Topic, Venue
+
+
+class EventPageFilterSet(PageFilterSet):
+    # A date range: an exact match on a date would only find events starting at midnight.
+    start = django_filters.DateFromToRangeFilter(label=_("Starts"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = EventPage
+        fields = ["start", "status", "event_type"]
 
 
 class EventPageListingViewSet(PageListingViewSet):
@@ -21,10 +34,10 @@ class EventPageListingViewSet(PageListingViewSet):
         DateColumn("start", label=_("Starts")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         "locale",
-        "status_tag",
+        PageStatusColumn("publication_status", label=_("Publication status"), sort_key="live"),
         "latest_revision_created_at",
     ]
-    list_filter = ["start", "status", "event_type"]
+    filterset_class = EventPageFilterSet
     ordering = "-start"
 
 
@@ -34,10 +47,22 @@ class PersonPageListingViewSet(PageListingViewSet):
     menu_label = _("All people")
     add_to_admin_menu = False
     name = "wagtail_events_people"
-    list_display = ["title", "job_title", "locale", "status_tag", "latest_revision_created_at"]
+    list_display = [
+        "title",
+        "job_title",
+        "locale",
+        PageStatusColumn("publication_status", label=_("Publication status"), sort_key="live"),
+        "latest_revision_created_at",
+    ]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class TermViewSet(SnippetViewSet):
+    # Search the listed fields in the database: it matches parts of words and works on every
+    # database, where a search backend limited to fields fails on SQLite.
+    search_backend_name = None
+
+
+class OrganisationViewSet(TermViewSet):
     model = Organisation
     icon = "group"
     list_display = ["name", "short_name", "url"]
@@ -45,7 +70,7 @@ class OrganisationViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class VenueViewSet(SnippetViewSet):
+class VenueViewSet(TermViewSet):
     model = Venue
     icon = "site"
     list_display = ["name", "street_address", "city"]
@@ -54,7 +79,7 @@ class VenueViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class EventTypeViewSet(SnippetViewSet):
+class EventTypeViewSet(TermViewSet):
     model = EventType
     icon = "tag"
     list_display = ["name", "slug"]
@@ -62,7 +87,7 @@ class EventTypeViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(TermViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "slug"]

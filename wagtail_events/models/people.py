@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .. import serializers
 from ..blocks import LinkBlock
 from ..forms import PersonPageForm
 from ..i18n import in_locale
@@ -87,7 +88,10 @@ class PersonPageMixin(models.Model):
         APIField("given_name"),
         APIField("family_name"),
         APIField("job_title"),
-        APIField("organisation"),
+        APIField(
+            "organisation",
+            serializer=serializers.OrganisationSerializer(source="localized_organisation"),
+        ),
         APIField("bio"),
         APIField("public_email"),
         APIField("public_phone"),
@@ -125,6 +129,11 @@ class PersonPageMixin(models.Model):
         # The page title is the name; keeping them in step here covers code and translations too.
         self.title = self.full_name or self.title
         super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        # What Wagtail checks instead of full_clean() when a draft is saved.
+        self.title = self.full_name or self.title
+        super().minimal_clean()
 
 
 class PersonPage(PersonPageMixin, Page):

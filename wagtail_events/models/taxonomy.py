@@ -24,6 +24,14 @@ ACCESSIBILITY_FEATURES = [
 # Features that belong to the building; a venue sets them, an event may override them.
 VENUE_FEATURES = ACCESSIBILITY_FEATURES[:3]
 
+# slugify() drops letters it cannot reduce to ASCII, so "Miljø" would become "milj"; å already
+# becomes a.
+NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O"})
+
+
+def slug_from_name(name):
+    return slugify(name.translate(NORWEGIAN_LETTERS))[:255]
+
 
 class SluggedSnippet(TranslatableMixin, models.Model):
     """A translatable snippet with a name and a slug that is unique within its locale."""
@@ -53,12 +61,12 @@ class SluggedSnippet(TranslatableMixin, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)[:255]
+        self.slug = self.slug or slug_from_name(self.name)
         super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
-        self.slug = self.slug or slugify(self.name)[:255]
+        self.slug = self.slug or slug_from_name(self.name)
         if not self.slug:
             raise ValidationError({"name": _("The name needs at least one letter or digit.")})
         clash = type(self).objects.filter(slug=self.slug, locale_id=self.locale_id)
