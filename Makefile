@@ -1,0 +1,94 @@
+# Developer commands for wagtail_events. GNU make; run `make help` for the list.
+#
+# Every variable below can be set on the command line or in the environment, e.g.
+#   make test VENV=.venv-py312 PYTHON=python3.12 PIP_CONSTRAINTS='"Django>=6.1,<6.2"'
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+# Extra requirement specifiers given to every pip install, so a test matrix can pin versions.
+PIP_CONSTRAINTS ?=
+PYTEST_ARGS ?=
+
+VENV_PYTHON := $(VENV)/bin/python
+MANAGE := $(VENV_PYTHON) example_project/manage.py
+LOCALE_DIR := wagtail_events/locale
+
+.DEFAULT_GOAL := help
+.PHONY: help demo test lint format messages compilemessages docs migrations-check clean FORCE
+
+help:
+	@echo "make demo              run the example site at http://127.0.0.1:$(PORT)/ with demo content"
+	@echo "make test              run the test suite (honours DATABASE_URL and CI)"
+	@echo "make lint              ruff check and ruff format --check"
+	@echo "make format            ruff format and ruff check --fix"
+	@echo "make messages          update the nb translation catalogues from the English source"
+	@echo "make compilemessages   compile the translation catalogues to .mo files"
+	@echo "make docs              build the HTML documentation into docs/_build/html"
+	@echo "make migrations-check  fail if the models have changes without a migration"
+	@echo "make clean             remove build output and caches (keeps $(VENV) and the demo database)"
+
+# --- virtual environment -------------------------------------------------------------------
+
+$(VENV_PYTHON):
+	$(PYTHON) -m venv $(VENV)
+
+# Holds the PIP_CONSTRAINTS of the last install. It is rewritten only when they change, so the
+# install stamps below are rebuilt when the pins change and left alone otherwise.
+$(VENV)/.pip-constraints: FORCE | $(VENV_PYTHON)
+	@printf '%s\n' '$(PIP_CONSTRAINTS)' | cmp -s - $@ || printf '%s\n' '$(PIP_CONSTRAINTS)' > $@
+
+# One stamp per extra: reinstall when pyproject.toml is newer or the pins changed.
+$(VENV)/.installed-%: pyproject.toml $(VENV)/.pip-constraints | $(VENV_PYTHON)
+	@echo "Installing wagtail_events[$*] into $(VENV) (the first time takes a few minutes)"
+	$(VENV_PYTHON) -m pip install --quiet -e ".[$*]" $(PIP_CONSTRAINTS)
+	@touch $@
+
+FORCE:
+
+# --- running ---------------------------------------------------------------------------------
+
+demo: $(VENV)/.installed-example
+	$(MANAGE) migrate --no-input
+	PORT=$(PORT) $(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-test
+	$(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# The package and the example project each keep their own catalogue. Running inside each
+# directory puts the catalogue in its locale/ and scans nothing outside it (no virtual
+# environments). Settings are left out: the commands need none.
+CATALOGUE_DIRS := wagtail_events example_project
+
+messages: $(VENV)/.installed-example
+	mkdir -p $(LOCALE_DIR)
+	for dir in $(CATALOGUE_DIRS); do \
+		(cd $$dir && env -u DJANGO_SETTINGS_MODULE $(abspath $(VENV_PYTHON)) -m django \
+			makemessages -l nb --extension=html,py,txt --ignore='.venv*') || exit 1; \
+	done
+
+compilemessages: $(VENV)/.installed-example
+	for dir in $(CATALOGUE_DIRS); do \
+		(cd $$dir && env -u DJANGO_SETTINGS_MODULE $(abspath $(VENV_PYTHON)) -m django \
+			compilemessages) || exit 1; \
+	done
+
+docs: $(VENV)/.installed-docs
+	$(VENV_PYTHON) -m sphinx -W --keep-going -b html docs docs/_build/html
+
+migrations-check: $(VENV)/.installed-example
+	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf docs/_build build dist .pytest_cache .ruff_cache
+	find . -path './.venv*' -prune -o -path ./.git -prune -o \
+		\( -name '__pycache__' -o -name '*.egg-info' \) -type d -prune -exec rm -rf {} +
