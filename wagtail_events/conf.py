@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 DEFAULTS = {
     # Zone used for new events and for showing times when an event names none.
     "DEFAULT_TIMEZONE": "Europe/Oslo",
+    # The right-hand side of calendar UIDs ("<translation key>@<this>"); set it to your domain.
+    "ICAL_UID_DOMAIN": "wagtail-events",
     # Roles a person can have in an event, beyond the built-in ones: [("code", "Label"), ...].
     "EXTRA_ROLES": [],
     # Languages an event can be held in (BCP 47 code, label).

@@ -2,10 +2,11 @@
 
 
 def in_locale(obj, locale):
-    """The object's translation in ``locale``, or the object itself when it has none yet.
+    """The object's translation in ``locale`` (a Locale or its id), or the object itself.
 
     Links on translated pages are synchronised, so they point at source-language objects.
     """
-    if obj is None or obj.locale_id == locale.pk:
+    locale_id = getattr(locale, "pk", locale)
+    if obj is None or obj.locale_id == locale_id:
         return obj
-    return obj.get_translation_or_none(locale) or obj
+    return obj.get_translation_or_none(locale_id) or obj

@@ -5,6 +5,7 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -113,14 +114,10 @@ class EventIndexPageMixin(models.Model):
         abstract = True
 
     def get_events(self):
-        """Live, public events anywhere below this index, soonest first."""
-        return (
-            EventPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .select_related("venue", "event_type")
-            .order_by("start")
-        )
+        """Live, public events anywhere below this index, soonest first, with their details."""
+        from ..queries import load_events, public_events  # queries imports these models
+
+        return load_events(public_events(self.locale).descendant_of(self).order_by("start"))
 
 
 class EventIndexPage(EventIndexPageMixin, Page):
@@ -197,6 +194,9 @@ class EventPageMixin(models.Model):
     )
     # Set when a rescheduled or postponed event's start moves, so calendars can say what changed.
     previous_start = models.DateTimeField(_("previous start"), null=True, blank=True)
+    # Rises each time a published change moves the time or place or changes the status, so
+    # calendar apps replace their copy (iCalendar SEQUENCE).
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
 
     event_type = models.ForeignKey(
         "wagtail_events.EventType",
@@ -332,6 +332,7 @@ class EventPageMixin(models.Model):
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("previous_start"),
+        SynchronizedField("sequence"),
         SynchronizedField("timezone"),
         SynchronizedField("venue"),
         SynchronizedField("event_type"),
@@ -345,6 +346,12 @@ class EventPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.pk and (update_fields is None or "sequence" in update_fields):
+            self._update_sequence()
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -384,6 +391,36 @@ class EventPageMixin(models.Model):
             self.previous_start = saved["start"]
         return {}
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A preview holds unsaved people and organisers in memory: keep them, don't refetch.
+        if not getattr(request, "is_preview", False):
+            from ..queries import load_event_details  # queries imports these models
+
+            load_event_details(self)
+        return context
+
+    # What calendar subscribers must hear about: time, place and status.
+    calendar_fields = (
+        "start",
+        "end",
+        "all_day",
+        "timezone",
+        "venue_id",
+        "attendance_mode",
+        "status",
+    )
+
+    def _update_sequence(self):
+        saved = (
+            type(self).objects.filter(pk=self.pk).values("sequence", *self.calendar_fields).first()
+        )
+        if saved is None:
+            return
+        # The database row is the live version: count from it, whatever a revision carried.
+        changed = any(saved[name] != getattr(self, name) for name in self.calendar_fields)
+        self.sequence = saved["sequence"] + (1 if changed else 0)
+
     def full_clean(self, *args, **kwargs):
         super().full_clean(*args, **kwargs)
         for event_person in self.event_people.all():
@@ -401,23 +438,23 @@ class EventPageMixin(models.Model):
     def local_end(self):
         return self.end.astimezone(self.tzinfo)
 
-    @property
+    @cached_property
     def localized_venue(self):
         return in_locale(self.venue, self.locale)
 
-    @property
+    @cached_property
     def localized_event_type(self):
         return in_locale(self.event_type, self.locale)
 
-    @property
+    @cached_property
     def localized_topics(self):
         return [in_locale(topic, self.locale) for topic in self.topics.all()]
 
-    @property
+    @cached_property
     def localized_organisers(self):
         return [in_locale(item.organisation, self.locale) for item in self.organisers.all()]
 
-    @property
+    @cached_property
     def people_in_event(self):
         return list(self.event_people.all())
 
@@ -439,7 +476,7 @@ class EventPageMixin(models.Model):
     @property
     def accessibility(self):
         """Each symbol's final answer: the event's own, else the venue's."""
-        venue = self.venue
+        venue = self.localized_venue
         flags = {}
         for name, _label in VENUE_FEATURES:
             own = getattr(self, name)
@@ -454,10 +491,10 @@ class EventPageMixin(models.Model):
         flags = self.accessibility
         return [label for name, label in ACCESSIBILITY_FEATURES if flags[name]]
 
-    @property
+    @cached_property
     def series(self):
-        """The nearest event index above this event: its programme or series."""
-        return EventIndexPage.objects.ancestor_of(self).live().order_by("-depth").first()
+        """The event index the event sits in: its programme or series."""
+        return EventIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
 
 
 class EventPage(EventPageMixin, Page):
@@ -624,7 +661,16 @@ class EventPerson(TranslatableMixin, Orderable):
                     {"phone": _("A contact person needs a phone number or an email address.")}
                 )
 
-    @property
+    @cached_property
     def display_organisation(self):
         """The organisation at the event, in this row's language when it is translated."""
-        return in_locale(self.organisation, self.locale) if self.organisation_id else None
+        return in_locale(self.organisation, self.locale_id) if self.organisation_id else None
+
+    @cached_property
+    def display_person(self):
+        """The person's page in this row's language when it is live, else the linked page."""
+        person = self.person
+        if person is None or person.locale_id == self.locale_id:
+            return person
+        translation = person.get_translations().filter(locale_id=self.locale_id, live=True).first()
+        return translation or person

@@ -1,0 +1,91 @@
+"""Pages cost the same number of queries however many people or events they show."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    EventPageFactory,
+    OrganisationFactory,
+    PersonPageFactory,
+    TopicFactory,
+    add_people,
+)
+from wagtail_events.models import EventPage, EventStatus, Role
+from wagtail_events.queries import load_events, public_events
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_event_page_queries_do_not_grow_with_its_people(client, series, people_index):
+    few = EventPageFactory(parent=series, organisers=[OrganisationFactory()])
+    add_people(few, people=[PersonPageFactory(parent=people_index) for _ in range(2)])
+    many = EventPageFactory(parent=series, organisers=[OrganisationFactory()])
+    add_people(many, people=[PersonPageFactory(parent=people_index) for _ in range(20)])
+    # Warm the site-root cache so both requests start alike.
+    client.get(few.url)
+
+    assert count_queries(client, few.url) == count_queries(client, many.url)
+
+
+def test_index_page_queries_do_not_grow_with_its_events(client, series, events_index, people_index):
+    from wagtail_events.models import EventIndexPage
+
+    small = events_index.add_child(instance=EventIndexPage(title="Liten", slug="liten"))
+    large = events_index.add_child(instance=EventIndexPage(title="Stor", slug="stor"))
+    person = PersonPageFactory(parent=people_index)
+    for parent, how_many in ((small, 5), (large, 50)):
+        for _ in range(how_many):
+            EventPageFactory(
+                parent=parent,
+                people=[(person, Role.MODERATOR)],
+                organisers=[OrganisationFactory()],
+                topics=[TopicFactory()],
+            )
+    client.get(small.url)
+
+    assert count_queries(client, small.url) == count_queries(client, large.url)
+
+
+def test_english_lists_show_translated_names_in_fixed_queries(
+    series, people_index, translate_into_english, locale_en, django_assert_max_num_queries
+):
+    organisation = OrganisationFactory(name="Helse Midt-Norge RHF", short_name="HMN")
+    translate_into_english(
+        organisation, {"Helse Midt-Norge RHF": "Central Norway Health Trust", "HMN": "HMN"}
+    )
+    event = EventPageFactory(parent=series, title="Debatt", organisers=[organisation])
+    translate_into_english(event, {"Debatt": "Debate", "debatt": "debate", event.lead: "A lead"})
+
+    with django_assert_max_num_queries(12):
+        events = load_events(public_events(locale_en))
+
+    assert [e.title for e in events] == ["Debate"]
+    assert [o.name for o in events[0].localized_organisers] == ["Central Norway Health Trust"]
+
+
+def test_calendar_sequence_rises_only_when_time_place_or_status_change(series):
+    event = EventPageFactory(parent=series)
+    assert event.sequence == 0
+
+    def publish(**changes):
+        page = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
+        for name, value in changes.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+        return EventPage.objects.get(pk=event.pk).sequence
+
+    assert publish(lead="Ny ingress") == 0
+    later = datetime.timedelta(hours=1)
+    assert publish(start=event.start + later, end=event.end + later) == 1
+    assert publish(lead="Enda en ingress") == 1
+    assert publish(status=EventStatus.CANCELLED) == 2
