@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -99,7 +100,7 @@ class VenueDefaultSelect(forms.NullBooleanSelect):
         ]
 
 
-class EventIndexPageMixin(models.Model):
+class EventIndexPageMixin(RoutablePageMixin, models.Model):
     """A programme or series of events, e.g. “Arendalsuka 2025”. Indexes can nest."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
@@ -118,6 +119,12 @@ class EventIndexPageMixin(models.Model):
         from ..queries import load_events, public_events  # queries imports these models
 
         return load_events(public_events(self.locale).descendant_of(self).order_by("start"))
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from .. import feeds  # feeds imports these models
+
+        return feeds.index_calendar(request, self)
 
 
 class EventIndexPage(EventIndexPageMixin, Page):
@@ -140,7 +147,7 @@ class EventIndexPage(EventIndexPageMixin, Page):
         return context
 
 
-class EventPageMixin(models.Model):
+class EventPageMixin(RoutablePageMixin, models.Model):
     """Everything an event page is; combine it with your own base page model if you swap Page."""
 
     lead = models.TextField(
@@ -390,6 +397,12 @@ class EventPageMixin(models.Model):
         ):
             self.previous_start = saved["start"]
         return {}
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from .. import feeds  # feeds imports these models
+
+        return feeds.event_calendar(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

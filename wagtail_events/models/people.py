@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,7 +16,7 @@ from ..forms import PersonPageForm
 from ..i18n import in_locale
 
 
-class PersonPageMixin(models.Model):
+class PersonPageMixin(RoutablePageMixin, models.Model):
     """Everything a person page is; combine it with your own base page model if you swap Page."""
 
     given_name = models.CharField(_("given name"), max_length=128)
@@ -124,6 +125,12 @@ class PersonPageMixin(models.Model):
     @property
     def public_phone(self):
         return self.phone if self.phone_public else ""
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from .. import feeds  # feeds imports these models
+
+        return feeds.person_calendar(request, self)
 
     def full_clean(self, *args, **kwargs):
         # The page title is the name; keeping them in step here covers code and translations too.
