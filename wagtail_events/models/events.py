@@ -126,6 +126,18 @@ class EventIndexPageMixin(RoutablePageMixin, models.Model):
 
         return feeds.index_calendar(request, self)
 
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        from .. import feeds  # feeds imports these models
+
+        return feeds.index_rss_feed(request, self)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from .. import feeds  # feeds imports these models
+
+        return feeds.index_atom_feed(request, self)
+
 
 class EventIndexPage(EventIndexPageMixin, Page):
     content_panels = EventIndexPageMixin.content_panels
@@ -358,7 +370,21 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         update_fields = kwargs.get("update_fields")
         if self.pk and (update_fields is None or "sequence" in update_fields):
             self._update_sequence()
+        self._number_children()
         super().save(*args, **kwargs)
+
+    def serializable_data(self):
+        self._number_children()
+        return super().serializable_data()
+
+    def _number_children(self):
+        # Rows added in code (not through the admin's ordered formsets) have no sort_order;
+        # number them in the order they were added, so every database lists them alike.
+        for relation in ("organisers", "event_people"):
+            children = list(getattr(self, relation).all())
+            if any(child.sort_order is None for child in children):
+                for position, child in enumerate(children):
+                    child.sort_order = position
 
     def clean(self):
         super().clean()
