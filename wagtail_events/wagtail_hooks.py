@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import PageStatusColumn
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -31,7 +31,8 @@ class EventPageListingViewSet(PageListingViewSet):
     name = "wagtail_events_events"
     list_display = [
         "title",
-        DateColumn("start", label=_("Starts")),
+        # The event's own date and time, not "in 3 weeks": editors plan by the calendar.
+        Column("start", label=_("When"), accessor="when"),
         Column("status", label=_("Status"), accessor="get_status_display"),
         "locale",
         PageStatusColumn("publication_status", label=_("Publication status"), sort_key="live"),

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 from .. import serializers
 from ..blocks import EventBodyBlock
 from ..conf import get_setting
+from ..formatting import format_event_when
 from ..forms import EventPageForm
 from ..i18n import in_locale
 from .taxonomy import ACCESSIBILITY_FEATURES, VENUE_FEATURES
@@ -476,6 +477,11 @@ class EventPageMixin(RoutablePageMixin, models.Model):
     @property
     def local_end(self):
         return self.end.astimezone(self.tzinfo)
+
+    @property
+    def when(self):
+        """Date and time for people, in the active language and the event's time zone."""
+        return format_event_when(self.local_start, self.local_end, self.all_day)
 
     @cached_property
     def localized_venue(self):
