@@ -12,7 +12,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.html import escape
-from django.utils.text import slugify
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.search import index
@@ -35,18 +34,12 @@ from wagtail_events.models import (
     Topic,
     Venue,
 )
+from wagtail_events.models.taxonomy import slug_from_name
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 DEMO_USERNAME = "admin"
 # Printed after every run; this user exists only in the local demo database.
 DEMO_PASSWORD = "demo-admin-password"  # noqa: S105
-
-# Norwegian letters that slugify would drop rather than spell out.
-TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
-
-
-def make_slug(text):
-    return slugify(text.translate(TRANSLITERATION))
 
 
 class Command(BaseCommand):
@@ -327,7 +320,7 @@ class DemoBuilder:
 
     def event_page(self, parent, fields):
         self.current = f"event “{fields['title'].nb}”"
-        slug = T(make_slug(fields["title"].nb), make_slug(fields["title"].en))
+        slug = T(slug_from_name(fields["title"].nb), slug_from_name(fields["title"].en))
         return self.get_or_add_page(parent, EventPage, slug, lambda: self.build_event(fields))
 
     def build_event(self, fields):
