@@ -8,6 +8,9 @@ DEFAULTS = {
     "DEFAULT_TIMEZONE": "Europe/Oslo",
     # The right-hand side of calendar UIDs ("<translation key>@<this>"); set it to your domain.
     "ICAL_UID_DOMAIN": "wagtail-events",
+    # Index and person calendars keep events that ended up to this many days ago, so
+    # subscribers don't lose the history in their calendar app.
+    "CALENDAR_PAST_DAYS": 90,
     # Roles a person can have in an event, beyond the built-in ones: [("code", "Label"), ...].
     "EXTRA_ROLES": [],
     # Languages an event can be held in (BCP 47 code, label).

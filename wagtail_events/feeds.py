@@ -1,34 +1,197 @@
-"""Calendar (.ics) responses for events, indexes and people. Views only fetch and respond."""
+"""Calendar files (.ics) and RSS/Atom feeds for events, indexes and people.
 
+Views only fetch (through ``queries``), respond and answer conditional requests; the bytes come
+from ``ical`` and from Django's syndication framework. Every response carries an ETag made from
+its body, and a request whose If-None-Match matches gets 304 Not Modified, as with Django's
+``ConditionalGetMiddleware``.
+"""
+
+import datetime
+import uuid
+from typing import NamedTuple
+
+from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
-from django.utils.text import slugify
+from django.utils import feedgenerator, timezone
+from django.utils.html import escape, strip_tags
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import conditional_page
 
-from .ical import build_calendar
+from .conf import get_setting
+from .filters import ALL, UPCOMING, EventFilterSet
+from .ical import build_calendar, event_categories
+from .models import EventPerson
 from .queries import load_events, public_events
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+# How often subscribed calendar apps should fetch an index or person calendar again.
+REFRESH_INTERVAL = datetime.timedelta(hours=1)
 
 
-def calendar_response(request, events, name, filename):
-    body = build_calendar([(event, event.get_full_url(request)) for event in events], name)
-    response = HttpResponse(body, content_type=ICS_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+def calendar_response(request, events, name, filename, refresh_interval=None):
+    items = [(event, event.get_full_url(request)) for event in events]
+    response = HttpResponse(
+        build_calendar(items, name, refresh_interval), content_type=ICS_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.ics")
     return response
 
 
-def event_calendar(request, event):
-    events = load_events(public_events().filter(pk=event.pk))
-    return calendar_response(request, events, event.title, slugify(event.slug) or "event")
+def recent_and_upcoming(queryset):
+    """Events not yet over, and those that ended in the last ``CALENDAR_PAST_DAYS`` days.
+
+    Subscribers keep the recent past instead of seeing events vanish once they are over.
+    """
+    since = timezone.now() - datetime.timedelta(days=get_setting("CALENDAR_PAST_DAYS"))
+    return load_events(queryset.filter(end__gte=since).order_by("start", "pk"))
 
 
-def index_calendar(request, index):
-    events = load_events(public_events(index.locale).descendant_of(index).order_by("start"))
-    return calendar_response(request, events, index.title, slugify(index.slug) or "events")
+def index_events(request, index, when):
+    """The public events below ``index`` that match the index page's filters, soonest first.
 
-
-def person_calendar(request, person):
-    queryset = public_events(person.locale).filter(
-        event_people__person__translation_key=person.translation_key
+    The filters come from the query string, as on the index page. ``when`` (``filters.ALL`` or
+    ``filters.UPCOMING``) stands in for the page's choice between upcoming and past events:
+    each calendar or feed has its own time span.
+    """
+    data = request.GET.copy()
+    data.pop("when", None)
+    filterset = EventFilterSet(
+        data=data,
+        queryset=public_events(index.locale).descendant_of(index),
+        request=request,
+        locale=index.locale,
     )
-    events = load_events(queryset.distinct().order_by("start"))
-    return calendar_response(request, events, person.title, slugify(person.slug) or "person")
+    filterset.default_when = when
+    return filterset.qs.order_by("start", "pk")
+
+
+@conditional_page
+def event_calendar(request, event):
+    # Any public event, past ones included: a link to an old event's file keeps working.
+    events = load_events(public_events().filter(pk=event.pk))
+    return calendar_response(request, events, event.title, event.slug)
+
+
+@conditional_page
+def index_calendar(request, index):
+    events = recent_and_upcoming(index_events(request, index, ALL))
+    return calendar_response(request, events, index.title, index.slug, REFRESH_INTERVAL)
+
+
+@conditional_page
+def person_calendar(request, person):
+    """The events the person takes part in, in any role, in the person page's language."""
+    # Links on translated events point at the source-language person, so match on the key.
+    roles = EventPerson.objects.filter(person__translation_key=person.translation_key)
+    queryset = public_events(person.locale).filter(pk__in=roles.values("page_id"))
+    events = recent_and_upcoming(queryset)
+    name = _("Events with %(name)s") % {"name": person.title}
+    return calendar_response(request, events, name, person.slug, REFRESH_INTERVAL)
+
+
+class FeedEntry(NamedTuple):
+    event: object
+    url: str
+
+
+class FeedContent(NamedTuple):
+    index: object
+    url: str
+    feed_url: str
+    entries: list
+
+
+class UpcomingEventsFeed(Feed):
+    """RSS 2.0 feed of the events below an index that are not over yet, soonest first.
+
+    It honours the same filters as the index page. Each request gets its own instance.
+    """
+
+    feed_type = feedgenerator.Rss201rev2Feed
+    route_name = "feed"
+    description_template = "wagtail_events/feeds/event_description.html"
+
+    def get_object(self, request, index):
+        self.language = index.locale.language_code
+        events = load_events(index_events(request, index, UPCOMING))
+        url = index.get_full_url(request)
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return FeedContent(
+            index=index,
+            url=url,
+            feed_url=f"{url}{index.reverse_subpage(self.route_name)}{query}",
+            entries=[FeedEntry(event, event.get_full_url(request)) for event in events],
+        )
+
+    def title(self, content):
+        return content.index.title
+
+    def link(self, content):
+        return content.url
+
+    def feed_url(self, content):
+        return content.feed_url
+
+    def description(self, content):
+        intro = strip_tags(content.index.intro).strip()
+        return intro or _("Upcoming events: %(title)s") % {"title": content.index.title}
+
+    def items(self, content):
+        return content.entries
+
+    def item_title(self, entry):
+        # RSS readers may read titles as HTML, so escape them as Django's default does.
+        return escape(entry.event.title)
+
+    def item_link(self, entry):
+        return entry.url
+
+    def item_guid(self, entry):
+        # Stable through edits and slug moves; each language version is its own entry.
+        event = entry.event
+        return uuid.uuid5(event.translation_key, event.locale.language_code).urn
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, entry):
+        return entry.event.first_published_at
+
+    def item_updateddate(self, entry):
+        return entry.event.last_published_at
+
+    def item_categories(self, entry):
+        return event_categories(entry.event)
+
+    def get_context_data(self, **kwargs):
+        return {"event": kwargs["item"].event, "url": kwargs["item"].url}
+
+
+class UpcomingEventsAtomFeed(UpcomingEventsFeed):
+    """The same as Atom 1.0."""
+
+    feed_type = feedgenerator.Atom1Feed
+    route_name = "atom_feed"
+
+    def subtitle(self, content):
+        return self.description(content)
+
+    def item_title(self, entry):
+        # Atom titles are plain text, which the feed generator escapes.
+        return entry.event.title
+
+
+def _feed_view(feed_class):
+    @conditional_page
+    def view(request, index):
+        response = feed_class()(request, index)
+        # The newest publication date says nothing of events removed or over since, so
+        # clients revalidate with the ETag instead.
+        del response["Last-Modified"]
+        return response
+
+    return view
+
+
+index_rss_feed = _feed_view(UpcomingEventsFeed)
+index_atom_feed = _feed_view(UpcomingEventsAtomFeed)

@@ -1,15 +1,17 @@
 """Events to iCalendar bytes, with icalendar. Pure: no HTTP and no database access of its own.
 
-The same events give byte-identical output: stamps come from publication times, never "now".
+The same events give byte-identical output: stamps come from publication times, never "now",
+and time zones are written in a fixed order.
 """
 
 import datetime
 
+from django.utils import translation
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
 
 from .conf import get_setting
-from .models import EventStatus
+from .models import AttendanceMode, EventStatus
 
 PRODID = "-//wagtail_events//Event programme//EN"
 
@@ -29,8 +31,17 @@ def event_uid(event):
 
 
 def plain_description(event):
-    """The lead and the event's questions, as plain text."""
-    parts = [event.lead.strip()] if event.lead else []
+    """The status (when not plainly scheduled), the lead and the event's questions, as plain text.
+
+    The status is named in the event's own language, whatever language the request is in.
+    """
+    parts = []
+    if event.status != EventStatus.SCHEDULED:
+        with translation.override(event.locale.language_code):
+            status = str(event.get_status_display())
+        parts.append(f"{status}: {event.status_note.strip()}" if event.status_note else status)
+    if event.lead:
+        parts.append(event.lead.strip())
     for block in event.body:
         if block.block_type != "questions":
             continue
@@ -44,7 +55,19 @@ def location_text(venue):
     return ", ".join([venue.name, *venue.address_lines])
 
 
-def _dates(event):
+def event_location(event):
+    """Where to go: the venue, or the livestream for an event held only online."""
+    online_only = (
+        event.attendance_mode == AttendanceMode.ONLINE or event.status == EventStatus.MOVED_ONLINE
+    )
+    venue = event.localized_venue
+    if venue is not None and not (online_only and event.livestream_url):
+        return location_text(venue), venue
+    return event.livestream_url, None
+
+
+def calendar_dates(event):
+    """Start and end as calendars take them: local times, or whole days for all-day events."""
     if event.all_day:
         # DTEND is exclusive for whole days.
         return event.local_start.date(), event.local_end.date() + datetime.timedelta(days=1)
@@ -53,7 +76,7 @@ def _dates(event):
 
 def build_vevent(event, url):
     component = Event()
-    start, end = _dates(event)
+    start, end = calendar_dates(event)
     stamp = (event.last_published_at or event.first_published_at or event.start).astimezone(
         datetime.UTC
     )
@@ -69,22 +92,23 @@ def build_vevent(event, url):
         component.add("description", description)
     component.add("url", url)
     component.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
-    venue = event.localized_venue
-    if venue is not None:
-        component.add("location", location_text(venue))
-        if venue.latitude is not None and venue.longitude is not None:
-            component.add("geo", (float(venue.latitude), float(venue.longitude)))
-    elif event.livestream_url:
-        component.add("location", event.livestream_url)
+    location, venue = event_location(event)
+    if location:
+        component.add("location", location)
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        component.add("geo", (float(venue.latitude), float(venue.longitude)))
     organiser = _organizer(event)
     if organiser is not None:
         component.add("organizer", organiser)
-    categories = [
-        term.name for term in (event.localized_event_type, *event.localized_topics) if term
-    ]
+    categories = event_categories(event)
     if categories:
         component.add("categories", categories)
     return component
+
+
+def event_categories(event):
+    """The event type and topics, in the event's language."""
+    return [term.name for term in (event.localized_event_type, *event.localized_topics) if term]
 
 
 def _organizer(event):
@@ -102,22 +126,37 @@ def _organizer(event):
     return organizer
 
 
-def build_calendar(items, name):
-    """``items`` are (event, absolute url) pairs; ``name`` is the calendar's display name."""
+def build_calendar(items, name, refresh_interval=None):
+    """``items`` are (event, absolute url) pairs; ``name`` is the calendar's display name.
+
+    ``refresh_interval`` (a timedelta) tells subscribing apps how often to fetch the calendar
+    again; leave it out for a one-off download.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     # icalendar does not escape this non-standard property by itself.
     calendar.add("x-wr-calname", vText(strip_tags(name)))
+    if refresh_interval is not None:
+        # RFC 7986 REFRESH-INTERVAL, and the older property Outlook reads.
+        calendar.add("refresh-interval", refresh_interval, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(refresh_interval))
     starts = []
     for event, url in items:
         calendar.add_component(build_vevent(event, url))
         starts += [event.start.date(), event.end.date()]
     if starts:
-        # A VTIMEZONE that covers the events with a year's margin, not 1970–2038.
-        margin = datetime.timedelta(days=366)
-        calendar.add_missing_timezones(
-            first_date=min(starts) - margin, last_date=max(starts) + margin
-        )
+        _add_timezones(calendar, min(starts), max(starts))
     return calendar.to_ical()
+
+
+def _add_timezones(calendar, first, last):
+    """A VTIMEZONE for every TZID used, first in the file and sorted, so output is stable.
+
+    Each covers the events with a year's margin, not 1970–2038.
+    """
+    margin = datetime.timedelta(days=366)
+    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+        timezone = Timezone.from_tzid(tzid, first_date=first - margin, last_date=last + margin)
+        calendar.subcomponents.insert(position, timezone)
