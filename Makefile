@@ -19,7 +19,7 @@ LOCALE_DIR := wagtail_events/locale
 
 help:
 	@echo "make demo              run the example site at http://127.0.0.1:$(PORT)/ with demo content"
-	@echo "make test              run the test suite (honours DATABASE_URL and CI)"
+	@echo "make test              run the test suite (honours DATABASE_URL and CI; npm installs axe-core)"
 	@echo "make lint              ruff check and ruff format --check"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make messages          update the nb translation catalogues from the English source"
@@ -46,6 +46,19 @@ $(VENV)/.installed-%: pyproject.toml $(VENV)/.pip-constraints | $(VENV_PYTHON)
 
 FORCE:
 
+# axe-core, which the accessibility tests inject into the pages, comes from npm at the version
+# package-lock.json pins. Without npm the install is left out and those tests skip (under CI=true
+# they fail instead). The stamp is written only once npm ci succeeds, so a broken install reruns.
+AXE_STAMP := node_modules/.installed-axe-core
+
+$(AXE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		echo "Installing axe-core from npm into node_modules/"; \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: axe-core is not installed, so the accessibility tests will skip"; \
+	fi
+
 # --- running ---------------------------------------------------------------------------------
 
 demo: $(VENV)/.installed-example
@@ -53,7 +66,7 @@ demo: $(VENV)/.installed-example
 	PORT=$(PORT) $(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(AXE_STAMP)
 	$(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test

@@ -1,5 +1,6 @@
-"""Chromium, a live server and the content an editor starts from, for the browser tests."""
+"""Chromium, axe-core, a live server and the content the browser tests start from."""
 
+import io
 import os
 import re
 from pathlib import Path
@@ -18,6 +19,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 BROWSER_DIR = Path(__file__).parent
+# Installed by `make test` (npm ci, at the version package-lock.json pins).
+AXE_SCRIPT = Path(
+    os.environ.get("AXE_CORE_PATH", BROWSER_DIR.parents[1] / "node_modules/axe-core/axe.min.js")
+)
+# WCAG 2.0 and 2.1, levels A and AA: what public bodies in Norway are held to.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _failed_key = pytest.StashKey[bool]()
 
 # The live server listens on the loopback interface only, unless the run says otherwise.
@@ -82,6 +89,26 @@ def expect(chromium):
     return expect
 
 
+@pytest.fixture(scope="session")
+def axe(chromium):
+    """A function that runs axe-core's WCAG 2.1 A and AA rules on a tab's current page.
+
+    It returns the violations as axe reports them: dicts with ``id``, ``impact``, ``help``,
+    ``helpUrl`` and ``nodes`` (each with its CSS ``target`` and ``failureSummary``).
+    """
+    if not AXE_SCRIPT.is_file():
+        _unavailable(f"axe-core is not installed ({AXE_SCRIPT} is missing): run `npm ci`")
+
+    def run(tab):
+        tab.add_script_tag(path=AXE_SCRIPT)
+        results = tab.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        return results["violations"]
+
+    return run
+
+
 @pytest.fixture
 def page(request, chromium, live_server):
     """A fresh browser tab on the live server; a screenshot is kept when the test fails."""
@@ -98,6 +125,27 @@ def page(request, chromium, live_server):
         name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
         tab.screenshot(path=artifacts / f"{name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The example site as `make demo` fills it: the programme in Bokmål and English."""
+    from django.core.management import call_command
+    from wagtail.models import Locale, Page
+
+    # Other transactional tests may have flushed the tree that Wagtail's migrations create.
+    if Page.get_first_root_node() is None:
+        nb, _created = Locale.objects.get_or_create(language_code="nb")
+        Page.add_root(instance=Page(title="Root", locale=nb))
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def short_pages(monkeypatch):
+    """Three events a page, so the demo programme needs pagination."""
+    from wagtail_events.models import EventIndexPage
+
+    monkeypatch.setattr(EventIndexPage, "events_per_page", 3, raising=False)
 
 
 @pytest.fixture
