@@ -176,7 +176,8 @@ def test_index_lists_live_events_only(client, series):
     live = EventPageFactory(parent=series, title="Åpent møte")
     EventPageFactory(parent=series, title="Hemmelig utkast", publish=False)
 
-    html = client.get(series.url).content.decode()
+    # The generated events took place in August 2025: they are in the archive.
+    html = client.get(series.url + "?when=past").content.decode()
 
     assert live.title in html
     assert "Hemmelig utkast" not in html

@@ -10,10 +10,9 @@ from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
     PersonPageFactory,
-    TopicFactory,
     add_people,
 )
-from wagtail_events.models import EventPage, EventStatus, Role
+from wagtail_events.models import EventPage, EventStatus
 from wagtail_events.queries import load_events, public_events
 
 pytestmark = pytest.mark.django_db
@@ -35,25 +34,6 @@ def test_event_page_queries_do_not_grow_with_its_people(client, series, people_i
     client.get(few.url)
 
     assert count_queries(client, few.url) == count_queries(client, many.url)
-
-
-def test_index_page_queries_do_not_grow_with_its_events(client, series, events_index, people_index):
-    from wagtail_events.models import EventIndexPage
-
-    small = events_index.add_child(instance=EventIndexPage(title="Liten", slug="liten"))
-    large = events_index.add_child(instance=EventIndexPage(title="Stor", slug="stor"))
-    person = PersonPageFactory(parent=people_index)
-    for parent, how_many in ((small, 5), (large, 50)):
-        for _ in range(how_many):
-            EventPageFactory(
-                parent=parent,
-                people=[(person, Role.MODERATOR)],
-                organisers=[OrganisationFactory()],
-                topics=[TopicFactory()],
-            )
-    client.get(small.url)
-
-    assert count_queries(client, small.url) == count_queries(client, large.url)
 
 
 def test_english_lists_show_translated_names_in_fixed_queries(

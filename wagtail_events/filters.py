@@ -1,0 +1,294 @@
+"""The event filters visitors set with plain GET parameters, shared by every filtered output.
+
+``EventFilterSet(data=request.GET, queryset=<public events>, request=request)`` gives ``.qs``
+(the events that match, ordered for the chosen time), ``.form`` (to render, with errors for
+unusable values) and ``.is_valid()``. Pass only public events (see ``queries.public_events``):
+the filters narrow a queryset, they never decide what is public.
+
+Links on translated pages point at the source-language snippets and person pages, and snippet
+slugs are the same in every language, so a slug filters the programme in any language.
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from .models import (
+    EventOrganiser,
+    EventPerson,
+    EventStatus,
+    EventType,
+    Organisation,
+    PersonPage,
+    Topic,
+)
+
+UPCOMING = "upcoming"
+PAST = "past"
+ALL = "all"
+
+# Free text is split into words, each of which must match; more words than this are ignored.
+MAX_SEARCH_WORDS = 8
+
+# "from" and "to" are Python keywords, so those filters are declared under other names.
+PARAMETER_NAMES = {"date_from": "from", "date_to": "to"}
+
+
+class EventFilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("from"), cleaned_data.get("to")
+        if start and end and end < start:
+            self.add_error("to", _("The end date is before the start date."))
+        return cleaned_data
+
+
+def _applied_in_filter_queryset(queryset, name, value):
+    return queryset
+
+
+def _day_start(day):
+    """Midnight at the start of ``day`` in the site's time zone."""
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
+
+
+def _invalid_choice(message):
+    return {"invalid_choice": message}
+
+
+class EventFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=200,
+        help_text=_("Words from the title, the lead, or the names of people and organisations."),
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From date"),
+        method="filter_date_from",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To date"),
+        method="filter_date_to",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    type = django_filters.ChoiceFilter(
+        label=_("Event type"),
+        field_name="event_type__slug",
+        empty_label=_("All event types"),
+        error_messages=_invalid_choice(_("There is no event type “%(value)s” here.")),
+    )
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"),
+        method="filter_topic",
+        empty_label=_("All topics"),
+        error_messages=_invalid_choice(_("There is no topic “%(value)s” here.")),
+    )
+    organiser = django_filters.ChoiceFilter(
+        label=_("Organiser"),
+        method="filter_organiser",
+        empty_label=_("All organisers"),
+        error_messages=_invalid_choice(_("There is no organiser “%(value)s” here.")),
+    )
+    person = django_filters.ChoiceFilter(
+        label=_("Person"),
+        method="filter_person",
+        empty_label=_("Everyone"),
+        error_messages=_invalid_choice(_("There is no person “%(value)s” here.")),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=EventStatus.choices,
+        empty_label=_("Any status"),
+        error_messages=_invalid_choice(_("“%(value)s” is not an event status.")),
+    )
+    # Upcoming (not yet ended, soonest first), past (newest first) or all.
+    when = django_filters.ChoiceFilter(
+        label=_("Time"),
+        choices=[(UPCOMING, _("Upcoming events")), (PAST, _("Past events")), (ALL, _("All"))],
+        empty_label=None,
+        # Pages offer the choice as links; the form only carries it along.
+        widget=forms.HiddenInput,
+        method=_applied_in_filter_queryset,
+        error_messages=_invalid_choice(_("“%(value)s” is not a time to list events for.")),
+    )
+
+    class Meta:
+        form = EventFilterForm
+
+    # What a missing ``when`` means; a calendar feed may want ALL.
+    default_when = UPCOMING
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, locale=None):
+        if queryset is None:
+            from .queries import public_events  # queries imports the models, as we do
+
+            queryset = public_events()
+        # No data is no filter, not "unbound": the default time and order still apply.
+        super().__init__(data or QueryDict(), queryset, request=request, prefix=prefix)
+        # Options are named in this locale's language, where a translation exists.
+        self.locale = locale or Locale.get_active()
+
+    @classmethod
+    def get_filters(cls):
+        return {PARAMETER_NAMES.get(name, name): f for name, f in super().get_filters().items()}
+
+    def get_form_class(self):
+        # The options are the ones the events on offer use, so every option finds something.
+        for name, choices in self.option_choices().items():
+            self.filters[name].extra["choices"] = choices
+        return super().get_form_class()
+
+    def option_choices(self):
+        """(slug, name) options for the type, topic, organiser and person filters."""
+        events = self.queryset.values("pk")
+        return {
+            "type": _snippet_choices(EventType, self.queryset.values("event_type_id"), self.locale),
+            "topic": _snippet_choices(Topic, self.queryset.values("topics"), self.locale),
+            "organiser": _snippet_choices(
+                Organisation,
+                EventOrganiser.objects.filter(page__in=events).values("organisation_id"),
+                self.locale,
+            ),
+            "person": _person_choices(
+                EventPerson.objects.filter(page__in=events).values("person_id")
+            ),
+        }
+
+    @property
+    def selected_when(self):
+        """``upcoming``, ``past`` or ``all``: what was asked for, or else the default."""
+        self.form.is_valid()
+        return self.form.cleaned_data.get("when") or self.default_when
+
+    @property
+    def is_filtered(self):
+        """Whether any filter besides the time narrows the events."""
+        self.form.is_valid()
+        return any(
+            value not in (None, "")
+            for name, value in self.form.cleaned_data.items()
+            if name != "when"
+        )
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        now = timezone.now()
+        when = self.selected_when
+        if when == PAST:
+            return queryset.filter(end__lt=now).order_by("-start", "-pk")
+        if when == UPCOMING:
+            queryset = queryset.filter(end__gte=now)
+        return queryset.order_by("start", "pk")
+
+    def filter_text(self, queryset, name, value):
+        for word in value.split()[:MAX_SEARCH_WORDS]:
+            organisations = _organisations_named(word)
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(lead__icontains=word)
+                | Q(pk__in=EventPerson.objects.filter(name__icontains=word).values("page_id"))
+                | Q(
+                    pk__in=EventPerson.objects.filter(
+                        organisation__translation_key__in=organisations
+                    ).values("page_id")
+                )
+                | Q(
+                    pk__in=EventOrganiser.objects.filter(
+                        organisation__translation_key__in=organisations
+                    ).values("page_id")
+                )
+            )
+        return queryset
+
+    def filter_date_from(self, queryset, name, value):
+        return queryset.filter(end__gte=_day_start(value))
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.filter(start__lt=_day_start(value + datetime.timedelta(days=1)))
+
+    def filter_topic(self, queryset, name, value):
+        # A subquery, not a join, so an event is listed once whatever it links to.
+        tagged = queryset.model.objects.filter(topics__slug=value).values("pk")
+        return queryset.filter(pk__in=tagged)
+
+    def filter_organiser(self, queryset, name, value):
+        organised = EventOrganiser.objects.filter(organisation__slug=value).values("page_id")
+        return queryset.filter(pk__in=organised)
+
+    def filter_person(self, queryset, name, value):
+        taking_part = EventPerson.objects.filter(person__slug=value).values("page_id")
+        return queryset.filter(pk__in=taking_part)
+
+
+def _organisations_named(word):
+    """Translation keys of the organisations whose name, in any language, contains ``word``."""
+    return Organisation.objects.filter(
+        Q(name__icontains=word) | Q(short_name__icontains=word)
+    ).values("translation_key")
+
+
+def _snippet_choices(model, used_ids, locale):
+    """(slug, name) for the snippets in ``used_ids``, named in ``locale`` where translated.
+
+    One query: the snippets used and their translations into ``locale``.
+    """
+    used_keys = model.objects.filter(pk__in=used_ids).values("translation_key")
+    rows = model.objects.filter(
+        Q(pk__in=used_ids) | Q(locale=locale, translation_key__in=used_keys)
+    ).values_list("translation_key", "locale_id", "slug", "name")
+    names = {}
+    for key, locale_id, slug, name in rows:
+        if locale_id == locale.pk or key not in names:
+            names[key] = (slug, name)
+    return sorted(set(names.values()), key=lambda choice: (choice[1].casefold(), choice[0]))
+
+
+def _person_choices(used_ids):
+    """(slug, name) of the people in ``used_ids``; names are the same in every language."""
+    rows = (
+        PersonPage.objects.filter(pk__in=used_ids)
+        .order_by("family_name", "given_name", "slug")
+        .values_list("slug", "given_name", "family_name")
+    )
+    choices = {}
+    for slug, given_name, family_name in rows:
+        choices.setdefault(slug, " ".join(part for part in (given_name, family_name) if part))
+    return list(choices.items())
+
+
+class PersonFilterSet(django_filters.FilterSet):
+    """Search for the person index: ``q`` matches names, titles and organisations."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=200,
+        help_text=_("A name, a title or an organisation."),
+    )
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data or QueryDict(), queryset, request=request, prefix=prefix)
+
+    @property
+    def is_filtered(self):
+        self.form.is_valid()
+        return bool(self.form.cleaned_data.get("q"))
+
+    def filter_text(self, queryset, name, value):
+        for word in value.split()[:MAX_SEARCH_WORDS]:
+            organisations = _organisations_named(word)
+            queryset = queryset.filter(
+                Q(given_name__icontains=word)
+                | Q(family_name__icontains=word)
+                | Q(job_title__icontains=word)
+                | Q(organisation__translation_key__in=organisations)
+            )
+        return queryset
