@@ -1,18 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from wagtail_events.sitemaps import Sitemap
+
 from .api import api_router
+from .home import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    # Every language's pages in one sitemap, outside the language prefixes.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
 if settings.DEBUG:
@@ -24,6 +28,7 @@ if settings.DEBUG:
 
 # Norwegian pages at /, English at /en/.
 urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

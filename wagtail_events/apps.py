@@ -7,3 +7,8 @@ class WagtailEventsAppConfig(AppConfig):
     label = "wagtail_events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -121,6 +121,13 @@ class EventIndexPageMixin(RoutablePageMixin, models.Model):
 
         return load_events(public_events(self.locale).descendant_of(self).order_by("start"))
 
+    def get_context(self, request, *args, **kwargs):
+        from ..views import event_index_context  # views imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_index_context(self, request))
+        return context
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         from .. import feeds  # feeds imports these models
@@ -153,11 +160,6 @@ class EventIndexPage(EventIndexPageMixin, Page):
     class Meta:
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["events"] = self.get_events()
-        return context
 
 
 class EventPageMixin(RoutablePageMixin, models.Model):
@@ -302,8 +304,16 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("status"),
+        # The read layer's publication dates, so public_events() can be searched.
+        index.FilterField("go_live_at"),
+        index.FilterField("expire_at"),
         index.RelatedFields(
-            "event_people", [index.SearchField("name"), index.SearchField("title")]
+            "event_people",
+            [
+                index.SearchField("name"),
+                index.SearchField("title"),
+                index.RelatedFields("organisation", [index.SearchField("name")]),
+            ],
         ),
         index.RelatedFields(
             "organisers", [index.RelatedFields("organisation", [index.SearchField("name")])]
@@ -380,11 +390,15 @@ class EventPageMixin(RoutablePageMixin, models.Model):
 
     def _number_children(self):
         # Rows added in code (not through the admin's ordered formsets) have no sort_order;
-        # number them in the order they were added, so every database lists them alike.
+        # number them after the others, in the order they were added, so every database lists
+        # them alike.
         for relation in ("organisers", "event_people"):
             children = list(getattr(self, relation).all())
-            if any(child.sort_order is None for child in children):
-                for position, child in enumerate(children):
+            numbered = [child.sort_order for child in children if child.sort_order is not None]
+            position = max(numbered, default=-1)
+            for child in children:
+                if child.sort_order is None:
+                    position += 1
                     child.sort_order = position
 
     def clean(self):
@@ -430,6 +444,13 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         from .. import feeds  # feeds imports these models
 
         return feeds.event_calendar(request, self)
+
+    def get_sitemap_urls(self, request=None):
+        from ..sitemaps import within_publication_dates  # sitemaps imports these models
+
+        # Wagtail's own sitemap lists live pages, and a page stays live past its expiry date
+        # until the publish_scheduled command runs.
+        return super().get_sitemap_urls(request) if within_publication_dates(self) else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -83,6 +83,9 @@ class PersonPageMixin(RoutablePageMixin, models.Model):
         index.SearchField("job_title"),
         index.SearchField("bio"),
         index.RelatedFields("organisation", [index.SearchField("name")]),
+        # The read layer's publication dates, so public_pages(PersonPage) can be searched.
+        index.FilterField("go_live_at"),
+        index.FilterField("expire_at"),
     ]
 
     api_fields = [
@@ -132,6 +135,20 @@ class PersonPageMixin(RoutablePageMixin, models.Model):
 
         return feeds.person_calendar(request, self)
 
+    def get_sitemap_urls(self, request=None):
+        from ..sitemaps import within_publication_dates  # sitemaps imports these models
+
+        # Wagtail's own sitemap lists live pages, and a page stays live past its expiry date
+        # until the publish_scheduled command runs.
+        return super().get_sitemap_urls(request) if within_publication_dates(self) else []
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import person_page_context  # views imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(person_page_context(self, request))
+        return context
+
     def full_clean(self, *args, **kwargs):
         # The page title is the name; keeping them in step here covers code and translations too.
         self.title = self.full_name or self.title
@@ -172,14 +189,22 @@ class PersonIndexPageMixin(models.Model):
         abstract = True
 
     def get_people(self):
-        """The live, public people under this index, by family name."""
+        """The public people under this index, by family name."""
+        from ..queries import public_pages  # queries imports these models
+
         return (
-            PersonPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(PersonPage)
+            .child_of(self)
             .select_related("organisation")
-            .order_by("family_name", "given_name")
+            .order_by("family_name", "given_name", "pk")
         )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import person_index_context  # views imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(person_index_context(self, request))
+        return context
 
 
 class PersonIndexPage(PersonIndexPageMixin, Page):
@@ -193,8 +218,3 @@ class PersonIndexPage(PersonIndexPageMixin, Page):
     class Meta:
         verbose_name = _("person index")
         verbose_name_plural = _("person indexes")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["people"] = self.get_people()
-        return context

@@ -1,0 +1,393 @@
+"""The schema.org Event that search engines read in each event page's head, in nb and en."""
+
+import datetime
+import io
+import json
+import re
+import zoneinfo
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from tests.factories import (
+    EventPageFactory,
+    OrganisationFactory,
+    PersonPageFactory,
+    VenueFactory,
+)
+from wagtail_events.jsonld import script
+from wagtail_events.models import AttendanceMode, EventStatus, Role
+
+pytestmark = pytest.mark.django_db
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+SITE = "http://localhost"
+SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+def jsonld_in(html):
+    """The one JSON-LD block in the page, read as a search engine reads it."""
+    blocks = SCRIPT.findall(html)
+    assert len(blocks) == 1, f"expected one JSON-LD block, found {len(blocks)}"
+    return json.loads(blocks[0])
+
+
+def jsonld_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return jsonld_in(response.content.decode())
+
+
+def oslo(*args):
+    return datetime.datetime(*args, tzinfo=OSLO)
+
+
+def make_image():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), "#2a6f97").save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title="Panelet på scenen", file=ImageFile(buffer, name="panel.png")
+    )
+
+
+@pytest.fixture
+def debate(series, people_index):
+    hemit = OrganisationFactory(name="Hemit HF", url="https://hemit.example.org/")
+    norwai = OrganisationFactory(name="NTNU NorwAI", url="")
+    contact = PersonPageFactory(
+        parent=people_index, given_name="Nina", family_name="Kotte", organisation=hemit
+    )
+    moderator = PersonPageFactory(
+        parent=people_index,
+        given_name="Eiliv",
+        family_name="Flakne",
+        job_title="Kommunikasjonsdirektør",
+        organisation=norwai,
+    )
+    return EventPageFactory(
+        parent=series,
+        title="Når kunstig intelligens blir del av helseteamet",
+        slug="ki-i-helseteamet",
+        lead="Hva stopper kunstig intelligens i helsetjenesten?",
+        start=oslo(2025, 8, 12, 9),
+        end=oslo(2025, 8, 12, 9, 45),
+        venue=VenueFactory(
+            name="Bankgården",
+            street_address="Strandgaten 1",
+            postcode="4836",
+            city="Arendal",
+        ),
+        image=make_image(),
+        spoken_languages=["nb"],
+        is_free=False,
+        price="NOK 200, gratis for studenter",
+        registration_required=True,
+        registration_url="https://example.org/pamelding",
+        organisers=[norwai, hemit],
+        people=[
+            {"person": contact, "role": Role.CONTACT, "contact_public": True},
+            (moderator, Role.MODERATOR),
+            {"name": "Ola Gjest", "role": Role.SPEAKER, "title": "Forsker"},
+        ],
+    )
+
+
+def test_event_page_describes_the_event_to_search_engines(client, debate):
+    data = jsonld_of(client, debate)
+
+    image = data.pop("image")
+    assert image.startswith(f"{SITE}/") and image.endswith(".png")
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "Når kunstig intelligens blir del av helseteamet",
+        "description": "Hva stopper kunstig intelligens i helsetjenesten?",
+        "url": f"{SITE}/arrangementer/arendalsuka-2025/ki-i-helseteamet/",
+        "startDate": "2025-08-12T09:00:00+02:00",
+        "endDate": "2025-08-12T09:45:00+02:00",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": "Bankgården",
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": "Strandgaten 1",
+                "postalCode": "4836",
+                "addressLocality": "Arendal",
+                "addressCountry": "NO",
+            },
+            "geo": {"@type": "GeoCoordinates", "latitude": 58.461, "longitude": 8.772},
+        },
+        "organizer": [
+            {"@type": "Organization", "name": "NTNU NorwAI"},
+            {"@type": "Organization", "name": "Hemit HF", "url": "https://hemit.example.org/"},
+        ],
+        # The contact person answers questions; the others take part.
+        "performer": [
+            {
+                "@type": "Person",
+                "name": "Eiliv Flakne",
+                "jobTitle": "Kommunikasjonsdirektør",
+                "affiliation": {"@type": "Organization", "name": "NTNU NorwAI"},
+                "url": f"{SITE}/personer/eiliv-flakne/",
+            },
+            {"@type": "Person", "name": "Ola Gjest", "jobTitle": "Forsker"},
+        ],
+        "superEvent": {
+            "@type": "EventSeries",
+            "name": "Arendalsuka 2025",
+            "url": f"{SITE}/arrangementer/arendalsuka-2025/",
+        },
+        "isAccessibleForFree": False,
+        "offers": {
+            "@type": "Offer",
+            "url": "https://example.org/pamelding",
+            "price": "200",
+            "priceCurrency": "NOK",
+            "description": "NOK 200, gratis for studenter",
+        },
+        "inLanguage": "nb",
+    }
+
+
+def test_image_is_a_rendition_served_by_the_site(client, debate):
+    image = jsonld_of(client, debate)["image"]
+
+    rendition = debate.image.get_rendition("width-1200")
+    assert rendition.width == 1200
+    assert image == SITE + rendition.url
+
+
+def test_editor_text_cannot_break_out_of_the_script(client, series):
+    title = '</script><script>alert("title")</script> <!-- & -->'
+    lead = "Slutt </SCRIPT> og <!--"
+    event = EventPageFactory(parent=series, title=title, lead=lead)
+
+    html = client.get(event.url).content.decode()
+
+    head = html[: html.index("</head>")]
+    # Neither text appears as markup anywhere in the head...
+    for text in ("</script><script>", "</SCRIPT>", "<!--"):
+        assert text not in head
+    # ...and an HTML parser finds the JSON-LD whole, reading back what the editor wrote.
+    element = BeautifulSoup(html, "html.parser").head.find("script", type="application/ld+json")
+    data = json.loads(element.string)
+    assert (data["name"], data["description"]) == (title, lead)
+
+
+def test_script_escapes_markup_characters_once():
+    html = script({"name": "A & B <b>"})
+    assert html == (
+        '<script type="application/ld+json">{"name": "A \\u0026 B \\u003Cb\\u003E"}</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("timezone", "start", "expected"),
+    [
+        ("Europe/Oslo", oslo(2025, 12, 1, 18), "2025-12-01T18:00:00+01:00"),
+        ("Europe/Oslo", oslo(2025, 6, 1, 18), "2025-06-01T18:00:00+02:00"),
+        ("America/New_York", oslo(2025, 6, 1, 18), "2025-06-01T12:00:00-04:00"),
+    ],
+)
+def test_times_are_given_in_the_events_own_zone(client, series, timezone, start, expected):
+    event = EventPageFactory(
+        parent=series, timezone=timezone, start=start, end=start + datetime.timedelta(hours=2)
+    )
+    assert jsonld_of(client, event)["startDate"] == expected
+
+
+def test_all_day_events_give_dates(client, series):
+    event = EventPageFactory(
+        parent=series, all_day=True, start=oslo(2025, 8, 11), end=oslo(2025, 8, 15, 23, 59)
+    )
+    data = jsonld_of(client, event)
+    assert (data["startDate"], data["endDate"]) == ("2025-08-11", "2025-08-15")
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (EventStatus.SCHEDULED, "EventScheduled"),
+        (EventStatus.CANCELLED, "EventCancelled"),
+        (EventStatus.POSTPONED, "EventPostponed"),
+        (EventStatus.RESCHEDULED, "EventRescheduled"),
+        (EventStatus.MOVED_ONLINE, "EventMovedOnline"),
+    ],
+)
+def test_status_tells_whether_the_event_goes_ahead(client, series, status, expected):
+    event = EventPageFactory(parent=series, status=status)
+    data = jsonld_of(client, event)
+    assert data["eventStatus"] == f"https://schema.org/{expected}"
+    assert "previousStartDate" not in data
+
+
+def test_rescheduled_events_give_their_previous_start(client, series):
+    event = EventPageFactory(parent=series, start=oslo(2025, 8, 12, 9), end=oslo(2025, 8, 12, 10))
+    page = event.get_latest_revision_as_object()
+    page.status = EventStatus.RESCHEDULED
+    page.start, page.end = oslo(2025, 8, 14, 13), oslo(2025, 8, 14, 14)
+    page.full_clean()
+    page.save_revision().publish()
+
+    data = jsonld_of(client, event)
+
+    assert data["startDate"] == "2025-08-14T13:00:00+02:00"
+    assert data["previousStartDate"] == "2025-08-12T09:00:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("mode", "status", "livestream", "expected_mode", "expected_location"),
+    [
+        (AttendanceMode.IN_PERSON, EventStatus.SCHEDULED, "", "Offline", ["Place"]),
+        (AttendanceMode.ONLINE, EventStatus.SCHEDULED, "https://tv.example.org/", "Online", []),
+        (
+            AttendanceMode.MIXED,
+            EventStatus.SCHEDULED,
+            "https://tv.example.org/",
+            "Mixed",
+            ["Place"],
+        ),
+        (
+            AttendanceMode.IN_PERSON,
+            EventStatus.MOVED_ONLINE,
+            "https://tv.example.org/",
+            "Online",
+            [],
+        ),
+    ],
+)
+def test_location_follows_how_people_attend(
+    client, series, mode, status, livestream, expected_mode, expected_location
+):
+    event = EventPageFactory(
+        parent=series, attendance_mode=mode, status=status, livestream_url=livestream
+    )
+    data = jsonld_of(client, event)
+
+    assert data["eventAttendanceMode"] == f"https://schema.org/{expected_mode}EventAttendanceMode"
+    locations = data["location"] if isinstance(data["location"], list) else [data["location"]]
+    places = [location["@type"] for location in locations if location["@type"] == "Place"]
+    assert places == expected_location
+    virtual = [location for location in locations if location["@type"] == "VirtualLocation"]
+    assert virtual == ([{"@type": "VirtualLocation", "url": livestream}] if livestream else [])
+
+
+def test_online_event_without_stream_link_points_at_its_page(client, series):
+    event = EventPageFactory(parent=series, attendance_mode=AttendanceMode.ONLINE, venue=None)
+    data = jsonld_of(client, event)
+    assert data["location"] == {"@type": "VirtualLocation", "url": SITE + event.url}
+
+
+@pytest.mark.parametrize(
+    ("price", "offer"),
+    [
+        ("NOK 1 500, gratis for studenter", {"price": "1500", "priceCurrency": "NOK"}),
+        ("NOK 1,500, free for students", {"price": "1500", "priceCurrency": "NOK"}),
+        ("1 500 kr", {"price": "1500", "priceCurrency": "NOK"}),
+        ("kr 150,-", {"price": "150", "priceCurrency": "NOK"}),
+        ("200kr", {"price": "200", "priceCurrency": "NOK"}),
+        ("200,-", {"price": "200", "priceCurrency": "NOK"}),
+        ("99,50 kr", {"price": "99.50", "priceCurrency": "NOK"}),
+        ("250", {"price": "250", "priceCurrency": "NOK"}),
+        # No amount in kroner: the text alone, never a guessed price.
+        ("EUR 20", {}),
+        ("Se nettsiden", {}),
+        ("Ekstra 300 for middag", {}),
+    ],
+)
+def test_offer_gives_a_price_only_when_the_text_names_one_in_kroner(client, series, price, offer):
+    event = EventPageFactory(parent=series, is_free=False, price=price)
+    assert jsonld_of(client, event)["offers"] == {
+        "@type": "Offer",
+        "url": SITE + event.url,
+        **offer,
+        "description": price,
+    }
+
+
+def test_free_events_offer_registration_at_no_cost(client, series):
+    without = EventPageFactory(parent=series)
+    with_registration = EventPageFactory(
+        parent=series, registration_required=True, registration_url="https://example.org/meld"
+    )
+
+    data = jsonld_of(client, without)
+    assert data["isAccessibleForFree"] is True
+    assert "offers" not in data
+    assert jsonld_of(client, with_registration)["offers"] == {
+        "@type": "Offer",
+        "url": "https://example.org/meld",
+        "price": "0",
+        "priceCurrency": "NOK",
+    }
+
+
+def test_languages_spoken_win_over_the_page_language(client, series):
+    both = EventPageFactory(parent=series, spoken_languages=["nb", "en"])
+    unknown = EventPageFactory(parent=series, spoken_languages=[])
+    assert jsonld_of(client, both)["inLanguage"] == ["nb", "en"]
+    assert jsonld_of(client, unknown)["inLanguage"] == "nb"
+
+
+def test_english_page_describes_the_event_in_english(client, series, people_index, translate):
+    organisation = OrganisationFactory(name="Helse Midt-Norge RHF", short_name="HMN", url="")
+    translate(organisation, {"Helse Midt-Norge RHF": "Central Norway Health Trust", "HMN": "HMN"})
+    speaker = PersonPageFactory(
+        parent=people_index, given_name="Trond", family_name="Utne", organisation=organisation
+    )
+    event = EventPageFactory(
+        parent=series,
+        title="Debatt om helse",
+        slug="debatt-om-helse",
+        lead="Hvem betaler?",
+        venue=None,
+        organisers=[organisation],
+        people=[(speaker, Role.SPEAKER)],
+    )
+    english = translate(
+        event,
+        {
+            "Debatt om helse": "Debate on health",
+            "debatt-om-helse": "debate-on-health",
+            "Hvem betaler?": "Who pays?",
+            "Seniorrådgiver": "Senior adviser",
+        },
+    )
+
+    data = jsonld_of(client, english)
+
+    assert data["name"] == "Debate on health"
+    assert data["description"] == "Who pays?"
+    assert data["url"] == f"{SITE}/en/arrangementer/arendalsuka-2025/debate-on-health/"
+    assert data["organizer"] == [{"@type": "Organization", "name": "Central Norway Health Trust"}]
+    assert data["performer"] == [
+        {
+            "@type": "Person",
+            "name": "Trond Utne",
+            "jobTitle": "Senior adviser",
+            "affiliation": {"@type": "Organization", "name": "Central Norway Health Trust"},
+            # The person has no English page yet: the Norwegian one is linked.
+            "url": f"{SITE}/personer/trond-utne/",
+        }
+    ]
+    assert data["superEvent"]["url"] == f"{SITE}/en/arrangementer/arendalsuka-2025/"
+    assert data["inLanguage"] == "en"
+    assert jsonld_of(client, event)["name"] == "Debatt om helse"
+
+
+def test_only_event_pages_carry_an_event(client, series, people_index):
+    person = PersonPageFactory(parent=people_index)
+    EventPageFactory(parent=series)
+    for page in (series, person):
+        html = client.get(page.url).content.decode()
+        assert 'type="application/ld+json"' not in html
+
+
+@pytest.fixture
+def translate(translate_into_english):
+    return translate_into_english
