@@ -193,3 +193,23 @@ def test_person_pages_render_with_public_contact_only(client, people_index):
     html = client.get(visible.url).content.decode()
     assert "synlig@example.org" in html
     assert visible.phone not in html
+
+
+def test_accessibility_shows_a_symbol_and_the_words_for_each_feature(client, series):
+    event = EventPageFactory(
+        parent=series,
+        venue=VenueFactory(wheelchair_accessible=True, accessible_toilet=False, hearing_loop=True),
+        hearing_loop=False,
+        sign_language_interpreting=True,
+    )
+    html = client.get(event.url).content.decode()
+    section = html[html.index('class="we-access"') :]
+    section = section[: section.index("</ul>")]
+
+    # The venue's ramp counts, the event says there is no loop today, and it adds an interpreter.
+    assert "Tilgjengelig for rullestol" in section
+    assert "Tegnspråktolk" in section
+    assert "Teleslynge" not in section
+    assert "Tilrettelagt toalett" not in section
+    assert section.count('<svg class="we-access__symbol"') == 2
+    assert section.count('aria-hidden="true"') == 2

@@ -553,9 +553,9 @@ class EventPageMixin(RoutablePageMixin, models.Model):
 
     @property
     def accessibility_features(self):
-        """Labels of the accessibility symbols that apply, in Arendalsuka's order."""
+        """(name, label) of the accessibility symbols that apply, in Arendalsuka's order."""
         flags = self.accessibility
-        return [label for name, label in ACCESSIBILITY_FEATURES if flags[name]]
+        return [(name, label) for name, label in ACCESSIBILITY_FEATURES if flags[name]]
 
     @cached_property
     def series(self):
