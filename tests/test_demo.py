@@ -2,9 +2,12 @@
 
 import datetime
 import io
+import json
 import zoneinfo
 
+import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -347,3 +350,54 @@ def test_search_and_usage_indexes_cover_both_languages(reference_nb, reference_e
     bankgarden = Venue.objects.get(locale=nb, slug="bankgarden")
     using_pages = {ref.object_id for ref in ReferenceIndex.get_references_to(bankgarden)}
     assert {str(reference_nb.pk), str(reference_en.pk)} <= using_pages
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_reference_event_links_a_valid_calendar_and_json_ld(
+    language, reference_nb, reference_en, client
+):
+    event = reference_nb if language == "nb" else reference_en
+    html = client.get(event.url).content.decode()
+
+    soup = BeautifulSoup(html, "html.parser")
+    calendar_link = soup.find("link", rel="alternate", type="text/calendar")["href"]
+    calendar = icalendar.Calendar.from_ical(client.get(calendar_link).content)
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == event.title
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Oslo"
+    assert vevent.decoded("DTSTART") == datetime.datetime(2025, 8, 12, 9, 0, tzinfo=OSLO)
+    assert vevent.decoded("DTEND") == datetime.datetime(2025, 8, 12, 9, 45, tzinfo=OSLO)
+
+    (script,) = soup.find_all("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@type"] == "Event"
+    assert data["name"] == event.title
+    assert data["startDate"] == "2025-08-12T09:00:00+02:00"
+    assert data["endDate"] == "2025-08-12T09:45:00+02:00"
+    assert data["inLanguage"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"organiser": "hemit"},
+        {"type": "debatt"},
+        {"topic": "helse"},
+        {"from": "2025-08-12", "to": "2025-08-12"},
+    ],
+)
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_programme_filters_find_the_reference_event(
+    language, query, reference_nb, reference_en, client
+):
+    event = reference_nb if language == "nb" else reference_en
+    programme = event.get_parent()
+    response = client.get(programme.url, {"when": "all", **query})
+
+    # A filter that could not be used would leave the list unfiltered.
+    assert not response.context["filter"].errors
+    assert event.title in response.content.decode()
+    # And it does filter: a topic the reference event lacks leaves it out.
+    other = client.get(programme.url, {"when": "all", **query, "topic": "personvern"})
+    assert not other.context["filter"].errors
+    assert event.title not in other.content.decode()
