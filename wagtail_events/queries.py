@@ -26,6 +26,17 @@ def public_pages(model, locale=None):
     return queryset
 
 
+def within_publication_dates(page, now=None):
+    """Whether a page already in hand has gone live and not yet expired.
+
+    The dates :func:`public_pages` filters on, for one page. Wagtail leaves a page live
+    past its expiry date until the ``publish_scheduled`` command runs.
+    """
+    now = now or timezone.now()
+    has_gone_live = page.go_live_at is None or page.go_live_at <= now
+    return has_gone_live and (page.expire_at is None or page.expire_at > now)
+
+
 def public_events(locale=None):
     return public_pages(EventPage, locale)
 

@@ -1,22 +1,10 @@
 """A sitemap of the site in every language, holding only what the read layer shows the public."""
 
 from django.db.models import Q
-from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
 from .queries import public_pages
-
-
-def within_publication_dates(page, now=None):
-    """Whether a page already in hand has gone live and not yet expired.
-
-    The dates :func:`~wagtail_events.queries.public_pages` filters on. Wagtail leaves a page live
-    past its expiry date until the ``publish_scheduled`` command runs.
-    """
-    now = now or timezone.now()
-    has_gone_live = page.go_live_at is None or page.go_live_at <= now
-    return has_gone_live and (page.expire_at is None or page.expire_at > now)
 
 
 class Sitemap(WagtailSitemap):

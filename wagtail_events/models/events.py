@@ -446,7 +446,7 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         return feeds.event_calendar(request, self)
 
     def get_sitemap_urls(self, request=None):
-        from ..sitemaps import within_publication_dates  # sitemaps imports these models
+        from ..queries import within_publication_dates  # queries imports these models
 
         # Wagtail's own sitemap lists live pages, and a page stays live past its expiry date
         # until the publish_scheduled command runs.

@@ -136,7 +136,7 @@ class PersonPageMixin(RoutablePageMixin, models.Model):
         return feeds.person_calendar(request, self)
 
     def get_sitemap_urls(self, request=None):
-        from ..sitemaps import within_publication_dates  # sitemaps imports these models
+        from ..queries import within_publication_dates  # queries imports these models
 
         # Wagtail's own sitemap lists live pages, and a page stays live past its expiry date
         # until the publish_scheduled command runs.
