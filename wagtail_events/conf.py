@@ -20,6 +20,14 @@ DEFAULTS = {
         ("se", _("Northern Sami")),
         ("nsl", _("Norwegian Sign Language")),
     ],
+    # The Django cache that holds the content version and cached API, feed and widget responses.
+    # Use one every process shares (Redis, Memcached, files) when you run more than one.
+    "CACHE_ALIAS": "default",
+    # Seconds a cached response is kept. Publishing makes new ones at once; this only bounds
+    # how long changes that come with time alone (an event ending) take to show.
+    "CACHE_TIMEOUT": 300,
+    # The Cache-Control header of API, feed and widget responses, for browsers and CDNs.
+    "CACHE_CONTROL": "public, max-age=60",
 }
 
 

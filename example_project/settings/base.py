@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -28,6 +29,9 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail",
     "rest_framework",
+    # Serves the API's interactive docs from static files instead of a CDN.
+    "ninja",
+    "corsheaders",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -40,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that CORS headers are on every API response, errors and 304s included.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,3 +125,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_EVENTS = {
     "DEFAULT_TIMEZONE": "Europe/Oslo",
 }
+
+# Host sites that may call the API and embed the widget from the browser. Embed profiles add
+# their own origins (see the embedding guide). Never with credentials: the API is public.
+CORS_ALLOWED_ORIGINS = ["https://www.hemit.no", "https://www.ntnu.no"]
+CORS_URLS_REGEX = r"^/(api|embed)/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]

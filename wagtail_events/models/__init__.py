@@ -9,12 +9,14 @@ from .events import (
     EventStatus,
     Role,
 )
+from .embeds import EmbedProfile
 from .people import PersonIndexPage, PersonIndexPageMixin, PersonPage, PersonPageMixin
 from .taxonomy import ACCESSIBILITY_FEATURES, EventType, Organisation, Topic, Venue
 
 __all__ = [
     "ACCESSIBILITY_FEATURES",
     "AttendanceMode",
+    "EmbedProfile",
     "EventIndexPage",
     "EventIndexPageMixin",
     "EventOrganiser",

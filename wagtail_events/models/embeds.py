@@ -1,0 +1,172 @@
+"""Embed profiles: what one host site's widget shows, and which origins may show it."""
+
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+COLOUR = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Give the colour as # and six hexadecimal digits, e.g. #005a9c.")
+)
+# The most events one profile or request may ask for, as in the API.
+MAX_LIMIT = 100
+
+
+MIN_CONTRAST = 4.5
+
+
+def _luminance(colour):
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first, second):
+    """WCAG 2.1 contrast ratio of two #rrggbb colours."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def language_choices():
+    return list(getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES))
+
+
+def parse_origins(text):
+    """The origins in ``text``, one per line, as ``scheme://host[:port]``; blank lines skipped."""
+    return [line.strip().rstrip("/") for line in (text or "").splitlines() if line.strip()]
+
+
+def validate_origins(text):
+    bad = []
+    for origin in parse_origins(text):
+        parts = urlsplit(origin)
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.hostname
+            or parts.path
+            or parts.query
+            or parts.fragment
+            or parts.username
+            or re.search(r"\s", origin)
+        ):
+            bad.append(origin)
+    if bad:
+        raise ValidationError(
+            _("Not an origin (scheme and host, e.g. https://www.hemit.no): %(origins)s"),
+            params={"origins": ", ".join(bad)},
+        )
+
+
+class EmbedProfile(index.Indexed, ClusterableModel):
+    """A host site's widget settings, chosen with ``?profile=<slug>`` on the widget and API."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=64,
+        unique=True,
+        help_text=_("The host site uses it in the widget, e.g. profile=hemit."),
+    )
+    allowed_origins = models.TextField(
+        _("allowed origins"),
+        blank=True,
+        validators=[validate_origins],
+        help_text=_(
+            "The host sites that may embed the widget, one per line, e.g. https://www.hemit.no."
+        ),
+    )
+    organisers = ParentalManyToManyField(
+        "wagtail_events.Organisation",
+        verbose_name=_("organisers"),
+        blank=True,
+        related_name="+",
+        help_text=_("Show only events by these organisers. None: every organiser."),
+    )
+    topics = ParentalManyToManyField(
+        "wagtail_events.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("Show only events on these topics. None: every topic."),
+    )
+    language = models.CharField(_("language"), max_length=16, choices=language_choices)
+    limit = models.PositiveSmallIntegerField(
+        _("number of events"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_LIMIT)],
+    )
+    accent_colour = models.CharField(
+        _("accent colour"), max_length=7, default="#005a9c", validators=[COLOUR]
+    )
+    text_colour = models.CharField(
+        _("text colour"), max_length=7, default="#1a1a1a", validators=[COLOUR]
+    )
+    background_colour = models.CharField(
+        _("background colour"), max_length=7, default="#ffffff", validators=[COLOUR]
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldPanel("allowed_origins"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisers"),
+                FieldPanel("topics"),
+                FieldRowPanel([FieldPanel("language"), FieldPanel("limit")]),
+            ],
+            heading=_("Events shown"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("accent_colour"),
+                        FieldPanel("text_colour"),
+                        FieldPanel("background_colour"),
+                    ]
+                )
+            ],
+            heading=_("Colours"),
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("allowed_origins"),
+    ]
+
+    class Meta:
+        verbose_name = _("embed profile")
+        verbose_name_plural = _("embed profiles")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        # The widget must stay readable (WCAG 2.1 AA asks 4.5:1 for text).
+        errors = {}
+        for name in ("text_colour", "accent_colour"):
+            colours = (getattr(self, name), self.background_colour)
+            if all(COLOUR.regex.match(colour or "") for colour in colours):
+                if contrast_ratio(*colours) < MIN_CONTRAST:
+                    errors[name] = _(
+                        "Too little contrast with the background (%(ratio).1f:1); "
+                        "text needs at least 4.5:1."
+                    ) % {"ratio": contrast_ratio(*colours)}
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def origins(self):
+        return parse_origins(self.allowed_origins)
