@@ -1,3 +1,4 @@
+from .embeds import EmbedProfile
 from .events import (
     AttendanceMode,
     EventIndexPage,
@@ -9,7 +10,6 @@ from .events import (
     EventStatus,
     Role,
 )
-from .embeds import EmbedProfile
 from .people import PersonIndexPage, PersonIndexPageMixin, PersonPage, PersonPageMixin
 from .taxonomy import ACCESSIBILITY_FEATURES, EventType, Organisation, Topic, Venue
 

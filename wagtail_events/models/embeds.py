@@ -158,12 +158,14 @@ class EmbedProfile(index.Indexed, ClusterableModel):
         errors = {}
         for name in ("text_colour", "accent_colour"):
             colours = (getattr(self, name), self.background_colour)
-            if all(COLOUR.regex.match(colour or "") for colour in colours):
-                if contrast_ratio(*colours) < MIN_CONTRAST:
-                    errors[name] = _(
-                        "Too little contrast with the background (%(ratio).1f:1); "
-                        "text needs at least 4.5:1."
-                    ) % {"ratio": contrast_ratio(*colours)}
+            if not all(COLOUR.regex.match(colour or "") for colour in colours):
+                continue  # the field validators already say what is wrong
+            ratio = contrast_ratio(*colours)
+            if ratio < MIN_CONTRAST:
+                errors[name] = _(
+                    "Too little contrast with the background (%(ratio).1f:1); "
+                    "text needs at least 4.5:1."
+                ) % {"ratio": ratio}
         if errors:
             raise ValidationError(errors)
 
