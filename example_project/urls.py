@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from wagtail_events.api.views import api as events_api
 from wagtail_events.sitemaps import Sitemap
 
 from .api import api_router
@@ -15,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/", events_api.urls),
+    path("embed/", include("wagtail_events.embed.urls")),
     # Every language's pages in one sitemap, outside the language prefixes.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
@@ -24,6 +25,12 @@ def _factory_sequences_start_at_zero():
         factories.EventPageFactory,
     ):
         factory.reset_sequence()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached API, feed and widget responses and the content version don't outlive a test."""
+    cache.clear()
 
 
 @pytest.fixture

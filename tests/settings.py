@@ -14,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Purges are recorded, not sent (see tests/frontend_cache.py).
+WAGTAILFRONTENDCACHE = {"recorder": {"BACKEND": "tests.frontend_cache.RecordingBackend"}}

@@ -22,7 +22,12 @@ from .conf import get_setting
 VERSION_KEY = "wagtail_events:content-version"
 RESPONSE_KEY = "wagtail_events:response:{}"
 # Headers a cached response keeps besides its body.
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "Content-Language",
+    "Content-Security-Policy",
+)
 
 
 def _cache():

@@ -21,6 +21,7 @@ from wagtail.models import Locale
 
 from .models import (
     EventOrganiser,
+    EventPage,
     EventPerson,
     EventStatus,
     EventType,
@@ -189,43 +190,77 @@ class EventFilterSet(django_filters.FilterSet):
         return queryset.order_by("start", "pk")
 
     def filter_text(self, queryset, name, value):
-        for word in value.split()[:MAX_SEARCH_WORDS]:
-            organisations = _organisations_named(word)
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(lead__icontains=word)
-                | Q(pk__in=EventPerson.objects.filter(name__icontains=word).values("page_id"))
-                | Q(
-                    pk__in=EventPerson.objects.filter(
-                        organisation__translation_key__in=organisations
-                    ).values("page_id")
-                )
-                | Q(
-                    pk__in=EventOrganiser.objects.filter(
-                        organisation__translation_key__in=organisations
-                    ).values("page_id")
-                )
-            )
-        return queryset
+        return queryset.filter(matching_text(value))
 
     def filter_date_from(self, queryset, name, value):
-        return queryset.filter(end__gte=_day_start(value))
+        return queryset.filter(ending_from(_day_start(value)))
 
     def filter_date_to(self, queryset, name, value):
-        return queryset.filter(start__lt=_day_start(value + datetime.timedelta(days=1)))
+        return queryset.filter(starting_before(_day_start(value + datetime.timedelta(days=1))))
 
     def filter_topic(self, queryset, name, value):
-        # A subquery, not a join, so an event is listed once whatever it links to.
-        tagged = queryset.model.objects.filter(topics__slug=value).values("pk")
-        return queryset.filter(pk__in=tagged)
+        return queryset.filter(on_topics([value]))
 
     def filter_organiser(self, queryset, name, value):
-        organised = EventOrganiser.objects.filter(organisation__slug=value).values("page_id")
-        return queryset.filter(pk__in=organised)
+        return queryset.filter(organised_by([value]))
 
     def filter_person(self, queryset, name, value):
-        taking_part = EventPerson.objects.filter(person__slug=value).values("page_id")
-        return queryset.filter(pk__in=taking_part)
+        return queryset.filter(with_people([value]))
+
+
+# The conditions behind each filter, shared by the pages' filters and the events API. Each is a
+# subquery, not a join, so an event is listed once whatever it links to.
+
+
+def matching_text(value):
+    """Every word is in the title, the lead, or the name of a person or organisation."""
+    condition = Q()
+    for word in value.split()[:MAX_SEARCH_WORDS]:
+        organisations = _organisations_named(word)
+        condition &= (
+            Q(title__icontains=word)
+            | Q(lead__icontains=word)
+            | Q(pk__in=EventPerson.objects.filter(name__icontains=word).values("page_id"))
+            | Q(
+                pk__in=EventPerson.objects.filter(
+                    organisation__translation_key__in=organisations
+                ).values("page_id")
+            )
+            | Q(
+                pk__in=EventOrganiser.objects.filter(
+                    organisation__translation_key__in=organisations
+                ).values("page_id")
+            )
+        )
+    return condition
+
+
+def ending_from(moment):
+    return Q(end__gte=moment)
+
+
+def starting_before(moment):
+    return Q(start__lt=moment)
+
+
+def of_types(slugs):
+    return Q(event_type__slug__in=slugs)
+
+
+def on_topics(slugs):
+    return Q(pk__in=EventPage.objects.filter(topics__slug__in=slugs).values("pk"))
+
+
+def organised_by(slugs):
+    """Organised by any of the organisations; a slug is the same in every language."""
+    return Q(pk__in=EventOrganiser.objects.filter(organisation__slug__in=slugs).values("page_id"))
+
+
+def with_people(slugs):
+    """With any of the people, in any role; a slug may be the person page's in any language."""
+    people = PersonPage.objects.filter(slug__in=slugs).values("translation_key")
+    taking_part = EventPerson.objects.filter(person__translation_key__in=people)
+    return Q(pk__in=taking_part.values("page_id"))
 
 
 def _organisations_named(word):
@@ -283,12 +318,18 @@ class PersonFilterSet(django_filters.FilterSet):
         return bool(self.form.cleaned_data.get("q"))
 
     def filter_text(self, queryset, name, value):
-        for word in value.split()[:MAX_SEARCH_WORDS]:
-            organisations = _organisations_named(word)
-            queryset = queryset.filter(
-                Q(given_name__icontains=word)
-                | Q(family_name__icontains=word)
-                | Q(job_title__icontains=word)
-                | Q(organisation__translation_key__in=organisations)
-            )
-        return queryset
+        return queryset.filter(person_matching_text(value))
+
+
+def person_matching_text(value):
+    """Every word is in the person's name or title, or their organisation's name."""
+    condition = Q()
+    for word in value.split()[:MAX_SEARCH_WORDS]:
+        organisations = _organisations_named(word)
+        condition &= (
+            Q(given_name__icontains=word)
+            | Q(family_name__icontains=word)
+            | Q(job_title__icontains=word)
+            | Q(organisation__translation_key__in=organisations)
+        )
+    return condition

@@ -6,24 +6,48 @@ output can neither show an unpublished page nor add a query per event.
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import Left, Length
 from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 
-from .models import EventIndexPage, EventOrganiser, EventPage, EventPerson, PersonPage
+from .models import EventOrganiser, EventPage, EventPerson
 
 
-def public_pages(model, locale=None):
-    """Live, publicly viewable pages of ``model`` that have not expired, optionally in a locale."""
-    now = timezone.now()
-    queryset = (
-        model.objects.live()
-        .public()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-    )
+def public_pages(model, locale=None, *, searchable=False):
+    """Live, publicly viewable pages of ``model`` that have not expired, optionally in a locale.
+
+    ``searchable=True`` for a queryset to ``.search()``: search backends take only plain
+    field lookups, so view restrictions are then left out with Wagtail's ``.public()``.
+    """
+    queryset = only_public(model.objects.all(), searchable=searchable)
     if locale is not None:
         queryset = queryset.filter(locale=locale)
     return queryset
+
+
+def only_public(queryset, *, searchable=False):
+    """The pages of a page queryset that :func:`public_pages` would give.
+
+    For querysets built elsewhere, such as the one Wagtail's API starts from.
+    """
+    now = timezone.now()
+    queryset = queryset.live()
+    queryset = queryset.public() if searchable else queryset.exclude(in_private_section())
+    return queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now)).filter(
+        Q(go_live_at__isnull=True) | Q(go_live_at__lte=now)
+    )
+
+
+def in_private_section():
+    """Pages under a view restriction (their own or an ancestor's), as a subquery.
+
+    What Wagtail's ``.public()`` excludes, without a query to fetch the restrictions first.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef("path"), Length("page__path"))
+    )
+    return Exists(restricted)
 
 
 def within_publication_dates(page, now=None):
@@ -37,8 +61,8 @@ def within_publication_dates(page, now=None):
     return has_gone_live and (page.expire_at is None or page.expire_at > now)
 
 
-def public_events(locale=None):
-    return public_pages(EventPage, locale)
+def public_events(locale=None, *, searchable=False):
+    return public_pages(EventPage, locale, searchable=searchable)
 
 
 def _detail_prefetches():
@@ -66,9 +90,30 @@ def with_event_details(queryset):
 
 def load_event_details(event):
     """The same for one event already in hand, e.g. the page being served."""
-    prefetch_related_objects([event], "venue", "event_type", *_detail_prefetches())
-    resolve_translations([event])
+    fill_event_details([event])
     return event
+
+
+def fill_event_details(events):
+    """The same for events already in hand, e.g. a page of search results."""
+    prefetch_related_objects(events, "venue", "event_type", *_detail_prefetches())
+    resolve_translations(events)
+    return events
+
+
+def load_stream_field(pages, field_name):
+    """Read one StreamField of many pages at once.
+
+    The pages, images and other objects its blocks choose come with one query per kind for all
+    the pages, where reading each page's field would cost those queries per page.
+    """
+    if not pages:
+        return pages
+    stream_block = pages[0]._meta.get_field(field_name).stream_block
+    values = stream_block.bulk_to_python([getattr(page, field_name).raw_data for page in pages])
+    for page, value in zip(pages, values, strict=True):
+        setattr(page, field_name, value)
+    return pages
 
 
 def load_events(queryset):
@@ -78,32 +123,85 @@ def load_events(queryset):
     return events
 
 
-def resolve_translations(events):
+def load_people(people):
+    """Give person pages already in hand their organisation in their own language.
+
+    Fills ``localized_organisation`` in at most two queries, however many people.
+    """
+    prefetch_related_objects(people, "organisation")
+    found = _snippet_translations(
+        {
+            (type(person.organisation), person.locale_id, person.organisation.translation_key)
+            for person in people
+            if person.organisation and person.organisation.locale_id != person.locale_id
+        }
+    )
+    for person in people:
+        organisation = person.organisation
+        if organisation is not None and organisation.locale_id != person.locale_id:
+            key = (type(organisation), person.locale_id, organisation.translation_key)
+            organisation = found.get(key, organisation)
+        person.__dict__["localized_organisation"] = organisation
+    return people
+
+
+def load_person_pages(queryset):
+    """Fetch person pages with their organisation in their language and their translations.
+
+    Three queries, however many people.
+    """
+    people = load_people(list(queryset.select_related("locale", "organisation", "portrait")))
+    keys = {person.translation_key for person in people}
+    translations = defaultdict(list)
+    if keys:
+        for page in public_pages(Page).filter(translation_key__in=keys).select_related("locale"):
+            translations[page.translation_key].append(page)
+    for person in people:
+        person.__dict__["translations"] = [
+            page for page in translations[person.translation_key] if page.pk != person.pk
+        ]
+    return people
+
+
+def _snippet_translations(wanted):
+    """``{(model, locale_id, translation_key): translation}`` for the wanted triples.
+
+    One query per model and locale.
+    """
+    keys = defaultdict(set)
+    for model, locale_id, key in wanted:
+        keys[(model, locale_id)].add(key)
+    found = {}
+    for (model, locale_id), translation_keys in keys.items():
+        for obj in model.objects.filter(translation_key__in=translation_keys, locale_id=locale_id):
+            found[(model, locale_id, obj.translation_key)] = obj
+    return found
+
+
+def resolve_translations(events, extra_page_ids=()):
     """Pre-fill each event's ``localized_*`` values with one query per kind of linked object.
 
     Links on a translation point at source-language objects; this swaps in their translations
-    (live ones, for person pages) where they exist.
+    (public ones, for pages) where they exist. The event's series, the public translations of
+    each event (``event.translations``) and the person pages come in one query of pages, with
+    the public pages of ``extra_page_ids`` and their translations, which are returned by id
+    (e.g. people named in an agenda).
     """
-    wanted = defaultdict(set)  # (model, locale_id) -> translation keys
-    for event in events:
-        for obj in _linked_objects(event):
-            if obj.locale_id != event.locale_id:
-                wanted[(type(obj), event.locale_id)].add(obj.translation_key)
-
-    found = {}
-    for (model, locale_id), keys in wanted.items():
-        queryset = model.objects.filter(translation_key__in=keys, locale_id=locale_id)
-        if issubclass(model, PersonPage):
-            queryset = queryset.filter(live=True)
-        for obj in queryset:
-            found[(model, locale_id, obj.translation_key)] = obj
+    found = _snippet_translations(
+        {
+            (type(obj), event.locale_id, obj.translation_key)
+            for event in events
+            for obj in _linked_snippets(event)
+            if obj.locale_id != event.locale_id
+        }
+    )
 
     def shown(obj, locale_id):
         if obj is None or obj.locale_id == locale_id:
             return obj
         return found.get((type(obj), locale_id, obj.translation_key), obj)
 
-    series = _series_by_path(events)
+    pages = _related_pages(events, extra_page_ids)
     for event in events:
         locale_id = event.locale_id
         event.__dict__["localized_venue"] = shown(event.venue, locale_id)
@@ -115,19 +213,62 @@ def resolve_translations(events):
         people = list(event.event_people.all())
         for item in people:
             item.__dict__["display_organisation"] = shown(item.organisation, locale_id)
-            item.__dict__["display_person"] = shown(item.person, locale_id)
+            item.__dict__["display_person"] = pages.in_locale(item.person, locale_id)
         event.__dict__["people_in_event"] = people
-        event.__dict__["series"] = series.get(event.path[: -event.steplen])
+        event.__dict__["series"] = pages.by_path.get(event.path[: -event.steplen])
+        event.__dict__["translations"] = [
+            page
+            for page in pages.by_key.get(event.translation_key, [])
+            if page.locale_id != locale_id
+        ]
+    return pages.by_id
 
 
-def _linked_objects(event):
+def _linked_snippets(event):
     yield from (obj for obj in (event.venue, event.event_type) if obj is not None)
     yield from event.topics.all()
     yield from (item.organisation for item in event.organisers.all())
-    for item in event.event_people.all():
-        yield from (obj for obj in (item.organisation, item.person) if obj is not None)
+    yield from (item.organisation for item in event.event_people.all() if item.organisation)
 
 
-def _series_by_path(events):
-    paths = {event.path[: -event.steplen] for event in events}
-    return {index.path: index for index in EventIndexPage.objects.filter(path__in=paths)}
+class _Pages:
+    """Public pages by id, by path and by translation key, from one query."""
+
+    def __init__(self, pages):
+        self.by_id = {page.pk: page for page in pages}
+        self.by_path = {page.path: page for page in pages}
+        self.by_key = defaultdict(list)
+        for page in pages:
+            self.by_key[page.translation_key].append(page)
+
+    def in_locale(self, page, locale_id):
+        """The page's public translation in the locale, else the page itself."""
+        if page is None or page.locale_id == locale_id:
+            return page
+        for translation in self.by_key.get(page.translation_key, []):
+            if translation.locale_id == locale_id:
+                return translation
+        return page
+
+
+def _related_pages(events, extra_page_ids):
+    series_paths = {event.path[: -event.steplen] for event in events}
+    event_keys = {event.translation_key for event in events}
+    locale_ids = {event.locale_id for event in events}
+    person_keys = {
+        item.person.translation_key
+        for event in events
+        for item in event.event_people.all()
+        if item.person is not None
+    }
+    extra = Page.objects.filter(pk__in=extra_page_ids).values("translation_key")
+    condition = Q(path__in=series_paths) | Q(translation_key__in=event_keys)
+    if person_keys:
+        condition |= Q(translation_key__in=person_keys, locale_id__in=locale_ids)
+    if extra_page_ids:
+        condition |= Q(pk__in=extra_page_ids) | Q(
+            translation_key__in=extra, locale_id__in=locale_ids
+        )
+    if not events and not extra_page_ids:
+        return _Pages([])
+    return _Pages(list(public_pages(Page).filter(condition).select_related("locale")))

@@ -1,10 +1,22 @@
 """Signal handlers, connected when the app is ready."""
 
+from corsheaders.signals import check_request_enabled
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search.index import class_is_indexed
 from wagtail.search.tasks import insert_or_update_object_task
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from .models import EventPageMixin
+from .caching import bump_content_version
+from .cors import allow_profile_origins
+from .models import EmbedProfile, EventPage, EventPageMixin, Organisation, PersonPage
+from .models.taxonomy import SluggedSnippet
+from .purges import purge_for
+
+# Saving or deleting any of these can change what the public outputs show.
+CONTENT = (Page, PageViewRestriction, Site, Locale, SluggedSnippet, EmbedProfile)
+# Changes to these are purged from a CDN (see ``purges``).
+PURGED = (EventPage, PersonPage, Organisation)
 
 
 def reindex_published_event(sender, instance, **kwargs):
@@ -23,5 +35,45 @@ def reindex_published_event(sender, instance, **kwargs):
         insert_or_update_object_task.enqueue(opts.app_label, opts.model_name, str(instance.pk))
 
 
+def content_saved_or_deleted(sender, instance, **kwargs):
+    if isinstance(instance, CONTENT):
+        bump_content_version()
+
+
+def content_changed(sender, **kwargs):
+    bump_content_version()
+
+
+def purge(sender, instance, **kwargs):
+    if isinstance(instance, PURGED):
+        purge_for(instance)
+
+
+def purge_moved(sender, instance, **kwargs):
+    # Wagtail sends the moved page as a plain Page, fetched again at its new address.
+    if issubclass(sender, PURGED):
+        purge_for(instance.specific)
+
+
+def purge_organisation(sender, instance, **kwargs):
+    purge_for(instance)
+
+
 def register_signal_handlers():
     page_published.connect(reindex_published_event, dispatch_uid="wagtail_events_reindex_event")
+
+    post_save.connect(content_saved_or_deleted, dispatch_uid="wagtail_events_content_saved")
+    post_delete.connect(content_saved_or_deleted, dispatch_uid="wagtail_events_content_deleted")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid="wagtail_events_content_changed")
+
+    # Published, unpublished, moved (old and new place) or about to be deleted.
+    for signal in (page_published, page_unpublished, pre_page_move):
+        signal.connect(purge, dispatch_uid="wagtail_events_purge")
+    post_page_move.connect(purge_moved, dispatch_uid="wagtail_events_purge_moved")
+    pre_delete.connect(purge, dispatch_uid="wagtail_events_purge_deleted")
+    post_save.connect(
+        purge_organisation, sender=Organisation, dispatch_uid="wagtail_events_purge_org"
+    )
+
+    check_request_enabled.connect(allow_profile_origins, dispatch_uid="wagtail_events_cors")

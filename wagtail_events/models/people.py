@@ -1,6 +1,7 @@
 """People who take part in events, and the index that lists them."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -117,7 +118,7 @@ class PersonPageMixin(RoutablePageMixin, models.Model):
     def full_name(self):
         return " ".join(part for part in (self.given_name, self.family_name) if part)
 
-    @property
+    @cached_property
     def localized_organisation(self):
         return in_locale(self.organisation, self.locale)
 

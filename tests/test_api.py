@@ -1,0 +1,503 @@
+"""The events API at /api/: what host sites get, how it filters, fails, caches and stays public."""
+
+import datetime
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+from icalendar import Calendar
+
+from tests.factories import (
+    EventPageFactory,
+    EventTypeFactory,
+    OrganisationFactory,
+    PersonPageFactory,
+    TopicFactory,
+)
+from tests.hidden_pages import HIDDEN_WAYS, hidden_page
+from wagtail_events.api import schemas
+from wagtail_events.caching import bump_content_version
+from wagtail_events.models import EmbedProfile, EventStatus, Role
+
+pytestmark = pytest.mark.django_db
+
+EVENTS = "/api/events/"
+SOON = timezone.now() + datetime.timedelta(days=10)
+
+ENGLISH = {
+    "Hvem tar regningen?": "Who pays the bill?",
+    "hvem-tar-regningen": "who-pays-the-bill",
+    "Kommunene må ruste seg.": "Municipalities must prepare.",
+    "Nyhetsredaktør": "News editor",
+    "Forsker": "Researcher",
+    "I denne debatten spør vi:": "In this debate we ask:",
+    "Hvem betaler?": "Who pays?",
+    "Åpning": "Opening",
+    "Velkommen": "Welcome",
+}
+
+
+def at(days, hours=1):
+    start = SOON + datetime.timedelta(days=days)
+    return {"start": start, "end": start + datetime.timedelta(hours=hours)}
+
+
+def titles(response):
+    assert response.status_code == 200, response.content
+    return [item["title"] for item in response.json()["items"]]
+
+
+@pytest.fixture
+def hemit():
+    return OrganisationFactory(name="Hemit", short_name="Hemit", url="https://www.hemit.no/")
+
+
+@pytest.fixture
+def debate(series, people_index, hemit):
+    """An event with a moderator, a participant, two contact people and an agenda."""
+    moderator = PersonPageFactory(
+        parent=people_index,
+        given_name="Ingrid",
+        family_name="Berg",
+        job_title="Nyhetsredaktør",
+        organisation=OrganisationFactory(name="Agderposten", short_name=""),
+    )
+    participant = PersonPageFactory(
+        parent=people_index, given_name="Per", family_name="Hansen", job_title="Forsker"
+    )
+    return EventPageFactory(
+        parent=series,
+        title="Hvem tar regningen?",
+        slug="hvem-tar-regningen",
+        lead="Kommunene må ruste seg.",
+        **at(1),
+        event_type=EventTypeFactory(name="Debatt"),
+        topics=[TopicFactory(name="Klima")],
+        organisers=[hemit],
+        people=[
+            (moderator, Role.MODERATOR),
+            (participant, Role.PARTICIPANT),
+            {
+                "role": Role.CONTACT,
+                "name": "Siri Dahl",
+                "phone": "+47 400 00 321",
+                "email": "siri.dahl@example.org",
+                "contact_public": True,
+            },
+            {"role": Role.CONTACT, "name": "Ola Skjult", "phone": "+47 400 00 999"},
+        ],
+        body=[
+            {
+                "type": "questions",
+                "value": {"heading": "I denne debatten spør vi:", "questions": ["Hvem betaler?"]},
+            },
+            {
+                "type": "agenda",
+                "value": {
+                    "heading": "",
+                    "items": [
+                        {
+                            "start_time": "09:00",
+                            "end_time": "09:15",
+                            "title": "Åpning",
+                            "description": "Velkommen",
+                            "people": [moderator.pk],
+                        }
+                    ],
+                },
+            },
+        ],
+    )
+
+
+def test_an_event_carries_its_people_organisers_agenda_and_public_contacts_only(client, debate):
+    response = client.get(EVENTS, {"organiser": "hemit", "lang": "nb"})
+    [event] = response.json()["items"]
+    schemas.EventList.model_validate(response.json())
+
+    assert event["title"] == "Hvem tar regningen?"
+    assert event["url"].endswith("/hvem-tar-regningen/")
+    assert event["start"].endswith("+01:00")  # Oslo in winter, with its offset
+    assert event["timezone"] == "Europe/Oslo"
+    assert [o["name"] for o in event["organisers"]] == ["Hemit"]
+    assert event["type"]["name"] == "Debatt"
+    assert [t["name"] for t in event["topics"]] == ["Klima"]
+    people = {p["name"]: p for p in event["people"]}
+    assert people["Ingrid Berg"]["role"] == "moderator"
+    assert people["Ingrid Berg"]["role_label"] == "Ordstyrer"
+    assert people["Ingrid Berg"]["title"] == "Nyhetsredaktør"
+    assert people["Ingrid Berg"]["organisation"]["name"] == "Agderposten"
+    assert people["Ingrid Berg"]["url"].endswith("/ingrid-berg/")
+    assert people["Per Hansen"]["role"] == "participant"
+    assert people["Siri Dahl"]["phone"] == "+47 400 00 321"
+    assert people["Siri Dahl"]["email"] == "siri.dahl@example.org"
+    assert people["Ola Skjult"]["phone"] == people["Ola Skjult"]["email"] == ""
+    assert event["questions"] == [
+        {"heading": "I denne debatten spør vi:", "questions": ["Hvem betaler?"]}
+    ]
+    [agenda] = event["agenda"]
+    assert agenda["items"][0]["start_time"] == "09:00"
+    assert [p["name"] for p in agenda["items"][0]["people"]] == ["Ingrid Berg"]
+    assert event["ics_url"].endswith("/hvem-tar-regningen/calendar/")
+    assert event["series"]["title"] == "Arendalsuka 2025"
+
+    detail = client.get(f"{EVENTS}{event['id']}/").json()
+    assert "Hvem betaler?" in detail["body_html"]
+    assert detail["people"] == event["people"]
+
+
+def test_the_english_list_shows_the_english_version_linked_to_the_norwegian(
+    client, debate, translate_into_english
+):
+    english = translate_into_english(debate, ENGLISH)
+
+    [event] = client.get(EVENTS, {"lang": "en"}).json()["items"]
+
+    assert event["id"] == english.pk
+    assert event["locale"] == "en"
+    assert event["title"] == "Who pays the bill?"
+    assert event["url"].endswith("/en/arrangementer/arendalsuka-2025/who-pays-the-bill/")
+    assert {p["role_label"] for p in event["people"]} >= {"Moderator", "Contact person"}
+    assert [t["locale"] for t in event["translations"]] == ["nb"]
+    assert event["translations"][0]["id"] == debate.pk
+    assert event["questions"][0]["heading"] == "In this debate we ask:"
+
+
+def test_filters_narrow_the_list(client, series, hemit):
+    other = OrganisationFactory(name="NTNU NorwAI")
+    seminar = EventTypeFactory(name="Seminar")
+    EventPageFactory(parent=series, title="A", organisers=[hemit], **at(1))
+    EventPageFactory(parent=series, title="B", organisers=[other], event_type=seminar, **at(2))
+    EventPageFactory(
+        parent=series, title="C", organisers=[other], status=EventStatus.CANCELLED, **at(3)
+    )
+    day = (SOON + datetime.timedelta(days=2)).date().isoformat()
+
+    assert titles(client.get(EVENTS, {"organiser": "hemit"})) == ["A"]
+    assert titles(client.get(EVENTS, {"organiser": ["hemit", other.slug]})) == ["A", "B", "C"]
+    assert titles(client.get(EVENTS, {"type": "seminar"})) == ["B"]
+    assert titles(client.get(EVENTS, {"status": "cancelled"})) == ["C"]
+    assert titles(client.get(EVENTS, {"from": day, "to": day})) == ["B"]
+    assert titles(client.get(EVENTS, {"order": "-start"})) == ["C", "B", "A"]
+    assert titles(client.get(EVENTS, {"q": "norwai"})) == ["B", "C"]
+    # An unknown organiser is not an error: nothing matches it.
+    assert titles(client.get(EVENTS, {"organiser": "finnes-ikke"})) == []
+
+
+def test_the_list_pages_with_limit_offset_and_links(client, series):
+    for day in range(5):
+        EventPageFactory(parent=series, title=f"E{day}", **at(day))
+
+    first = client.get(EVENTS, {"limit": 2}).json()
+    assert first["count"] == 5
+    assert [item["title"] for item in first["items"]] == ["E0", "E1"]
+    assert first["previous"] is None
+    second = client.get(first["next"]).json()
+    assert [item["title"] for item in second["items"]] == ["E2", "E3"]
+    assert client.get(second["previous"]).json()["items"] == first["items"]
+
+
+def test_upcoming_by_default_past_on_request(client, series):
+    EventPageFactory(parent=series, title="Over", **at(-30))
+    EventPageFactory(parent=series, title="Ahead", **at(1))
+
+    assert titles(client.get(EVENTS)) == ["Ahead"]
+    assert titles(client.get(EVENTS, {"when": "past"})) == ["Over"]
+    assert titles(client.get(EVENTS, {"when": "all"})) == ["Over", "Ahead"]
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"from": "2025-13-01"}, "from"),
+        ({"to": "i morgen"}, "to"),
+        ({"limit": "abc"}, "limit"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "101"}, "limit"),
+        ({"offset": "-1"}, "offset"),
+        ({"from": "2025-08-20", "to": "2025-08-19"}, "to"),
+        ({"lang": "de"}, "lang"),
+        ({"status": "over"}, "status"),
+        ({"when": "soon"}, "when"),
+        ({"order": "title"}, "order"),
+        ({"series": "x"}, "series"),
+    ],
+)
+def test_bad_input_gets_a_422_naming_the_parameter(client, params, parameter):
+    response = client.get(EVENTS, params)
+
+    assert response.status_code == 422
+    assert response.json()["message"] == f"Invalid parameters: {parameter}."
+
+
+def test_unknown_ids_and_profiles_are_404(client, debate):
+    assert client.get(f"{EVENTS}999999/").status_code == 404
+    assert client.get("/api/people/999999/").status_code == 404
+    response = client.get(EVENTS, {"profile": "nobody"})
+    assert response.status_code == 404
+    assert "nobody" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("way", HIDDEN_WAYS)
+def test_hidden_events_are_in_no_api_output(client, series, way):
+    EventPageFactory(parent=series, title="Offentlig", **at(1))
+    hidden = hidden_page(EventPageFactory, way, parent=series, title="Skjult", **at(2))
+
+    assert titles(client.get(EVENTS)) == ["Offentlig"]
+    assert client.get(f"{EVENTS}{hidden.pk}/").status_code == 404
+    calendar = Calendar.from_ical(client.get("/api/events.ics").content)
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Offentlig"]
+
+
+def test_an_editor_gets_exactly_what_a_visitor_gets(client, admin_client, debate, series):
+    hidden_page(EventPageFactory, "draft", parent=series, title="Utkast", **at(2))
+    anonymous = client.get(EVENTS)
+    # A fresh cache, so the editor's answer is computed, not served from the visitor's.
+    from django.core.cache import cache
+
+    cache.clear()
+    editor = admin_client.get(EVENTS)
+
+    assert editor.content == anonymous.content
+    assert "Cookie" not in editor.get("Vary", "")
+    assert not editor.cookies
+
+
+def test_a_repeat_and_a_conditional_request_cost_no_query(
+    client, debate, django_assert_num_queries
+):
+    first = client.get(EVENTS)
+    assert first["ETag"] and first["Last-Modified"]
+    assert first["Cache-Control"] == "public, max-age=60"
+
+    with django_assert_num_queries(0):
+        again = client.get(EVENTS)
+    assert again.content == first.content
+    with django_assert_num_queries(0):
+        not_modified = client.get(EVENTS, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert not_modified.status_code == 304
+    detail = client.get(f"{EVENTS}{debate.pk}/")
+    with django_assert_num_queries(0):
+        detail = client.get(f"{EVENTS}{debate.pk}/", HTTP_IF_NONE_MATCH=detail["ETag"])
+    assert detail.status_code == 304
+
+
+def test_publishing_makes_the_cached_answer_stale(client, debate):
+    before = client.get(EVENTS)
+
+    revision = debate.get_latest_revision_as_object()
+    revision.title = "Ny tittel"
+    revision.save_revision().publish()
+
+    after = client.get(EVENTS, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert titles(after) == ["Ny tittel"]
+    debate.refresh_from_db()
+    debate.unpublish()
+    assert titles(client.get(EVENTS)) == []
+
+
+def _in_english(obj, locale_en):
+    """A published English copy, as a translation leaves it (links still to the Norwegian)."""
+    if hasattr(obj, "save_revision"):
+        copy = obj.copy_for_translation(locale_en, copy_parents=True)
+        copy.save_revision().publish()
+    else:
+        copy = obj.copy_for_translation(locale_en)
+        copy.save()
+    return copy
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_list_makes_the_same_queries_for_5_and_50_events(
+    client, series, people_index, hemit, lang, locale_en
+):
+    person = PersonPageFactory(parent=people_index)
+    topic = TopicFactory()
+    if lang == "en":
+        for obj in (hemit, topic, person.organisation, person):
+            _in_english(obj, locale_en)
+
+    def make(count):
+        for _ in range(count):
+            event = EventPageFactory(
+                parent=series, organisers=[hemit], topics=[topic], people=[person], **at(1)
+            )
+            if lang == "en":
+                for obj in (event.venue, event.event_type):
+                    _in_english(obj, locale_en)
+                _in_english(event, locale_en)
+
+    def measure(count):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        bump_content_version()  # not from the cache
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(EVENTS, {"limit": 100, "lang": lang})
+        assert response.json()["count"] == count
+        return len(queries)
+
+    make(5)
+    few = measure(5)
+    make(45)
+    many = measure(50)
+
+    assert few == many
+    assert many <= 10
+
+
+def test_the_calendar_feed_holds_the_listed_events(client, debate):
+    response = client.get("/api/events.ics", {"organiser": "hemit"})
+
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Hvem tar regningen?"]
+
+
+def test_people_show_public_contact_details_only(client, people_index):
+    PersonPageFactory(
+        parent=people_index,
+        given_name="Anne",
+        family_name="Person",
+        phone="+47 400 00 001",
+        phone_public=True,
+        email="apen@example.org",
+    )
+    PersonPageFactory(parent=people_index, given_name="Lukket", family_name="Person")
+
+    people = {p["name"]: p for p in client.get("/api/people/").json()["items"]}
+
+    assert people["Anne Person"]["phone"] == "+47 400 00 001"
+    assert people["Anne Person"]["email"] == ""
+    assert people["Lukket Person"]["phone"] == people["Lukket Person"]["email"] == ""
+    assert people["Anne Person"]["events_url"].endswith("?person=anne-person&lang=nb")
+
+
+def test_the_small_lists(client, debate):
+    assert [o["name"] for o in client.get("/api/organisations/").json()] == [
+        "Agderposten",
+        "Eksempeletaten 2",
+        "Hemit",
+    ]
+    assert [t["name"] for t in client.get("/api/types/").json()] == ["Debatt"]
+    assert [t["name"] for t in client.get("/api/topics/").json()] == ["Klima"]
+    assert [v["locale"] for v in client.get("/api/venues/").json()] == ["nb"]
+    series = {s["title"]: s for s in client.get("/api/series/").json()}
+    assert series["Arendalsuka 2025"]["parent_id"] == series["Arrangementer"]["id"]
+    events = client.get(series["Arendalsuka 2025"]["events_url"])
+    assert titles(events) == ["Hvem tar regningen?"]
+
+
+def test_a_profile_sets_the_defaults_the_request_leaves_out(client, series, hemit):
+    EventPageFactory(parent=series, title="Hemits", organisers=[hemit], **at(1))
+    EventPageFactory(parent=series, title="Andres", **at(2))
+    profile = EmbedProfile.objects.create(name="Hemit", slug="hemit", language="nb", limit=5)
+    profile.organisers.set([hemit])
+    profile.save()
+
+    assert titles(client.get(EVENTS, {"profile": "hemit"})) == ["Hemits"]
+    assert titles(client.get(EVENTS, {"profile": "hemit", "organiser": "finnes-ikke"})) == []
+
+
+def test_openapi_describes_every_endpoint(client):
+    document = client.get("/api/openapi.json").json()
+
+    assert set(document["paths"]) >= {
+        "/api/events/",
+        "/api/events/{event_id}/",
+        "/api/events.ics",
+        "/api/people/",
+        "/api/people/{person_id}/",
+        "/api/organisations/",
+        "/api/types/",
+        "/api/topics/",
+        "/api/venues/",
+        "/api/series/",
+    }
+    names = {p["name"] for p in document["paths"]["/api/events/"]["get"]["parameters"]}
+    assert names >= {"lang", "from", "to", "organiser", "type", "topic", "person", "status"}
+    assert names >= {"series", "q", "order", "limit", "offset", "when", "profile"}
+    assert client.get("/api/docs").status_code == 200
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=["https://www.hemit.no"])
+def test_cors_allows_listed_and_profile_origins_without_credentials(client, debate):
+    allowed = client.get(EVENTS, HTTP_ORIGIN="https://www.hemit.no")
+    assert allowed["Access-Control-Allow-Origin"] == "https://www.hemit.no"
+    assert "Access-Control-Allow-Credentials" not in allowed
+
+    assert "Access-Control-Allow-Origin" not in client.get(EVENTS, HTTP_ORIGIN="https://evil.test")
+
+    EmbedProfile.objects.create(
+        name="Helse", slug="helse", language="nb", allowed_origins="https://helse.example.org"
+    )
+    profile_origin = client.get(EVENTS, HTTP_ORIGIN="https://helse.example.org")
+    assert profile_origin["Access-Control-Allow-Origin"] == "https://helse.example.org"
+    # Not site-wide: the pages themselves stay same-origin.
+    assert "Access-Control-Allow-Origin" not in client.get(
+        "/", HTTP_ORIGIN="https://helse.example.org"
+    )
+
+
+@pytest.fixture
+def purged():
+    from tests.frontend_cache import PURGED
+
+    PURGED.clear()
+    yield PURGED
+    PURGED.clear()
+
+
+def test_publishing_an_event_purges_the_api_feeds_and_widget_urls(
+    debate, purged, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        debate.save_revision().publish()
+
+    assert "http://localhost/api/events/" in purged
+    assert "http://localhost/api/events/?lang=en" in purged
+    assert f"http://localhost/api/events/{debate.pk}/" in purged
+    assert "http://localhost/api/events.ics" in purged
+    assert "http://localhost/arrangementer/arendalsuka-2025/hvem-tar-regningen/calendar/" in purged
+    assert "http://localhost/arrangementer/arendalsuka-2025/feed/" in purged
+    assert "http://localhost/arrangementer/calendar/" in purged
+    assert "http://localhost/personer/ingrid-berg/calendar/" in purged
+
+
+def test_unpublishing_deleting_and_moving_purge_too(
+    debate, series, events_index, purged, django_capture_on_commit_callbacks
+):
+    detail = f"http://localhost/api/events/{debate.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        debate.unpublish()
+    assert detail in purged
+
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        debate.move(events_index, pos="last-child")
+    # Both where it was and where it is now.
+    assert "http://localhost/arrangementer/arendalsuka-2025/feed/" in purged
+    assert "http://localhost/arrangementer/hvem-tar-regningen/calendar/" in purged
+
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        debate.delete()
+    assert detail in purged
+
+
+def test_changing_a_person_or_an_organisation_purges_the_lists(
+    debate, hemit, purged, django_capture_on_commit_callbacks
+):
+    person = debate.event_people.first().person
+    with django_capture_on_commit_callbacks(execute=True):
+        person.save_revision().publish()
+    assert f"http://localhost/api/people/{person.pk}/" in purged
+    assert "http://localhost/api/people/?lang=nb" in purged
+
+    purged.clear()
+    hemit.name = "Hemit HF"
+    with django_capture_on_commit_callbacks(execute=True):
+        hemit.save()
+    assert "http://localhost/api/organisations/" in purged
+    assert "http://localhost/api/events/" in purged

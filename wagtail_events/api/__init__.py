@@ -1,0 +1,1 @@
+"""The events API (django-ninja) and Wagtail API v2 endpoints."""

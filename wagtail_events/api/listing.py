@@ -1,0 +1,105 @@
+"""Finding the events a list request asks for: the API, its calendar feed and the widget."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from wagtail.images import get_image_model
+
+from ..models import EmbedProfile, EventIndexPage
+from ..queries import public_events, resolve_translations, with_event_details
+from .data import IMAGE_RENDITIONS, agenda_page_ids
+
+
+@dataclass
+class Listing:
+    query: object
+    count: int
+    events: list
+    pages: dict  # pages named in the events' agendas, by id
+
+    @property
+    def limit(self):
+        return self.query.limit
+
+    @property
+    def offset(self):
+        return self.query.offset
+
+
+def with_profile(query):
+    """The query with the profile's defaults where the request set nothing; 404 if unknown."""
+    if not query.profile:
+        return query
+    profile = EmbedProfile.objects.filter(slug=query.profile).first()
+    if profile is None:
+        raise Http404(f"There is no embed profile '{query.profile}'.")
+    given = query.model_fields_set
+    defaults = {}
+    if "organiser" not in given:
+        defaults["organiser"] = list(profile.organisers.values_list("slug", flat=True)) or None
+    if "topic" not in given:
+        defaults["topic"] = list(profile.topics.values_list("slug", flat=True)) or None
+    if "lang" not in given and profile.language:
+        defaults["lang"] = profile.language
+    if "limit" not in given:
+        defaults["limit"] = profile.limit
+    query = query.model_copy(update=defaults)
+    query._embed_profile = profile
+    return query
+
+
+def matching_events(query):
+    """The public events the query's filters select, in its order (not yet fetched)."""
+    queryset = query.filter(public_events())
+    if query.series:
+        queryset = queryset.filter(_in_series(query.series, query.lang))
+    return queryset.order_by(*query.ordering)
+
+
+def find_events(query, *, with_body=True):
+    """One page of the events the query asks for, with everything the API shows.
+
+    ``with_body=False`` leaves the bodies unread, for outputs that show no agenda.
+    """
+    query = with_profile(query)
+    queryset = matching_events(query)
+    count = queryset.count()
+    events, pages = load_events_for_api(
+        queryset[query.offset : query.offset + query.limit], with_body=with_body
+    )
+    return Listing(query=query, count=count, events=events, pages=pages)
+
+
+def load_events_for_api(queryset, *, with_body=True):
+    """The events with their details, image renditions and the pages their agendas name.
+
+    A fixed number of queries, however many events.
+    """
+    if not with_body:
+        queryset = queryset.defer_streamfields()
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=IMAGE_RENDITIONS.values())
+    )
+    events = list(
+        with_event_details(queryset).prefetch_related(
+            Prefetch("image__renditions", queryset=renditions)
+        )
+    )
+    agenda_ids = {pk for event in events for pk in agenda_page_ids(event)} if with_body else ()
+    pages = resolve_translations(events, agenda_ids)
+    return events, pages
+
+
+def _in_series(series_id, language_code):
+    """Below the series with this id, or below its translation into the listed language."""
+    series = EventIndexPage.objects.filter(pk=series_id).values("translation_key")
+    indexes = EventIndexPage.objects.filter(
+        Q(pk=series_id) | Q(translation_key__in=series, locale__language_code=language_code)
+    ).values_list("path", flat=True)
+    condition = Q(pk__in=[])
+    for path in indexes:
+        condition |= Q(path__startswith=path)
+    return condition

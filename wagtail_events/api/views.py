@@ -1,0 +1,321 @@
+"""The events API: public events, people and their programmes as JSON, for other sites.
+
+Mount ``api.urls`` in your URLconf (the example project uses ``path("api/", api.urls)``).
+Every response is public, the same for everyone, and cached under the content version (see
+``wagtail_events.caching``): a repeat or conditional request costs no query.
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from ninja import Field, NinjaAPI, Query
+from ninja.decorators import decorate_view
+from ninja.errors import ValidationError
+from pydantic import TypeAdapter
+from wagtail.models import Locale
+
+from .. import feeds
+from ..caching import cached_response
+from ..filters import person_matching_text
+from ..models import EventIndexPage, EventType, Organisation, PersonPage, Topic, Venue
+from ..queries import load_person_pages, public_events, public_pages
+from . import data, schemas
+from .filters import EventQuery, ListParameters, PersonQuery
+from .listing import find_events, load_events_for_api
+
+api = NinjaAPI(
+    title="Events API",
+    version="1",
+    description="Public events, people and organisations of this site's event programmes, "
+    "in each language. Read-only, no authentication; cacheable (ETag, Last-Modified).",
+    urls_namespace="wagtail_events_api",
+)
+
+CACHED = decorate_view(cached_response)
+NOT_FOUND = {404: schemas.Message}
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exc):
+    # Ninja's own answer (422 with each error's location), plus one line naming the parameters.
+    names = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
+    message = f"Invalid parameters: {', '.join(names)}." if names else "Invalid parameters."
+    return api.create_response(request, {"detail": exc.errors, "message": message}, status=422)
+
+
+def _json(schema, payload):
+    """Check the payload against its documented schema, then serialise it."""
+    return HttpResponse(
+        schema.model_validate(payload).model_dump_json(), content_type="application/json"
+    )
+
+
+def _page_links(request, count, limit, offset):
+    def link(new_offset):
+        params = request.GET.copy()
+        params["offset"] = new_offset
+        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+    following = link(offset + limit) if offset + limit < count else None
+    preceding = link(max(offset - limit, 0)) if offset > 0 else None
+    return following, preceding
+
+
+def _api_url(request, name, **params):
+    url = reverse(f"{api.urls_namespace}:{name}")
+    query = urlencode(params, doseq=True)
+    return request.build_absolute_uri(f"{url}?{query}" if query else url)
+
+
+@api.get(
+    "/events/",
+    response={200: schemas.EventList, **NOT_FOUND},
+    url_name="events",
+    summary="List events",
+    tags=["events"],
+)
+@CACHED
+def list_events(request, query: Query[EventQuery]):
+    """Public events in one language, upcoming first by default.
+
+    An unknown organiser, type, topic, person or series matches nothing: the list is empty.
+    An unknown profile is a 404.
+    """
+    listing = find_events(query)
+    following, preceding = _page_links(request, listing.count, listing.limit, listing.offset)
+    return _json(
+        schemas.EventList,
+        {
+            "count": listing.count,
+            "next": following,
+            "previous": preceding,
+            "items": [data.event_data(request, e, listing.pages) for e in listing.events],
+        },
+    )
+
+
+class CalendarQuery(EventQuery):
+    limit: int = Field(500, ge=1, le=1000, description="How many events the calendar holds.")
+
+
+@api.get(
+    "/events.ics",
+    response={200: str, **NOT_FOUND},
+    url_name="events_calendar",
+    summary="Events as a calendar file",
+    tags=["events"],
+    openapi_extra={
+        "responses": {200: {"description": "iCalendar", "content": {"text/calendar": {}}}}
+    },
+)
+@CACHED
+def events_calendar(request, query: Query[CalendarQuery]):
+    """The same events as the list, as an iCalendar file to subscribe to (up to 1,000)."""
+    listing = find_events(query, with_body=False)
+    profile = listing.query.embed_profile
+    with translation.override(listing.query.lang):
+        name = profile.name if profile else gettext("Events")
+        return feeds.calendar_response(
+            request, listing.events, name, "events", feeds.REFRESH_INTERVAL
+        )
+
+
+@api.get(
+    "/events/{int:event_id}/",
+    response={200: schemas.EventDetail, **NOT_FOUND},
+    url_name="event",
+    summary="One event",
+    tags=["events"],
+)
+@CACHED
+def get_event(request, event_id: int):
+    """One public event by id, in its own language, with its body as HTML."""
+    events, pages = load_events_for_api(public_events().filter(pk=event_id))
+    if not events:
+        raise Http404("There is no public event with this id.")
+    payload = data.event_data(request, events[0], pages, with_body_html=True)
+    return _json(schemas.EventDetail, payload)
+
+
+def _people(lang):
+    return public_pages(PersonPage).filter(locale__language_code=lang)
+
+
+@api.get(
+    "/people/",
+    response=schemas.PersonList,
+    url_name="people",
+    summary="List people",
+    tags=["people"],
+)
+@CACHED
+def list_people(request, params: Query[PersonQuery]):
+    """Public person pages in one language, by family name."""
+    queryset = _people(params.lang)
+    if params.q:
+        queryset = queryset.filter(person_matching_text(params.q))
+    if params.organisation:
+        organisations = Organisation.objects.filter(slug=params.organisation)
+        queryset = queryset.filter(
+            organisation__translation_key__in=organisations.values("translation_key")
+        )
+    queryset = queryset.order_by("family_name", "given_name", "pk")
+    count = queryset.count()
+    people = load_person_pages(queryset[params.offset : params.offset + params.limit])
+    following, preceding = _page_links(request, count, params.limit, params.offset)
+    return _json(
+        schemas.PersonList,
+        {
+            "count": count,
+            "next": following,
+            "previous": preceding,
+            "items": [_person(request, person) for person in people],
+        },
+    )
+
+
+def _person(request, person):
+    lang = person.locale.language_code
+    events_url = _api_url(request, "events", person=person.slug, lang=lang)
+    return data.person_data(request, person, events_url)
+
+
+@api.get(
+    "/people/{int:person_id}/",
+    response={200: schemas.Person, **NOT_FOUND},
+    url_name="person",
+    summary="One person",
+    tags=["people"],
+)
+@CACHED
+def get_person(request, person_id: int):
+    people = load_person_pages(public_pages(PersonPage).filter(pk=person_id))
+    if not people:
+        raise Http404("There is no public person with this id.")
+    return _json(schemas.Person, _person(request, people[0]))
+
+
+def _in_language(model, lang):
+    """Each snippet once: its version in ``lang``, else its version in the default language."""
+    in_lang = model.objects.filter(locale__language_code=lang)
+    fallback = Q(locale=Locale.get_default()) & ~Q(
+        translation_key__in=in_lang.values("translation_key")
+    )
+    return (
+        model.objects.filter(Q(locale__language_code=lang) | fallback)
+        .select_related("locale")
+        .order_by("name", "pk")
+    )
+
+
+def _snippet_list(model, lang, describe):
+    return [
+        {**describe(obj), "locale": obj.locale.language_code} for obj in _in_language(model, lang)
+    ]
+
+
+@api.get(
+    "/organisations/",
+    response=list[schemas.OrganisationItem],
+    url_name="organisations",
+    summary="List organisations",
+    tags=["lists"],
+)
+@CACHED
+def list_organisations(request, params: Query[ListParameters]):
+    """Every organisation, named in the language asked for where translated."""
+
+    def describe(organisation):
+        events_url = _api_url(request, "events", organiser=organisation.slug, lang=params.lang)
+        return {**data.organisation_data(organisation), "events_url": events_url}
+
+    return _json_list(schemas.OrganisationItem, _snippet_list(Organisation, params.lang, describe))
+
+
+@api.get(
+    "/venues/",
+    response=list[schemas.VenueItem],
+    url_name="venues",
+    summary="List venues",
+    tags=["lists"],
+)
+@CACHED
+def list_venues(request, params: Query[ListParameters]):
+    return _json_list(schemas.VenueItem, _snippet_list(Venue, params.lang, data.venue_data))
+
+
+@api.get(
+    "/types/",
+    response=list[schemas.TermItem],
+    url_name="types",
+    summary="List event types",
+    tags=["lists"],
+)
+@CACHED
+def list_types(request, params: Query[ListParameters]):
+    return _json_list(schemas.TermItem, _snippet_list(EventType, params.lang, data.term_data))
+
+
+@api.get(
+    "/topics/",
+    response=list[schemas.TermItem],
+    url_name="topics",
+    summary="List topics",
+    tags=["lists"],
+)
+@CACHED
+def list_topics(request, params: Query[ListParameters]):
+    return _json_list(schemas.TermItem, _snippet_list(Topic, params.lang, data.term_data))
+
+
+@api.get(
+    "/series/",
+    response=list[schemas.Series],
+    url_name="series",
+    summary="List programmes and series",
+    tags=["lists"],
+)
+@CACHED
+def list_series(request, params: Query[ListParameters]):
+    """Public event indexes (programmes, festivals, series) in one language, in site order."""
+    indexes = list(
+        public_pages(EventIndexPage)
+        .filter(locale__language_code=params.lang)
+        .select_related("locale")
+        .order_by("path")
+    )
+    by_path = {index.path: index for index in indexes}
+    items = []
+    for index in indexes:
+        url = data.page_url(request, index)
+        parent = by_path.get(index.path[: -index.steplen])
+        items.append(
+            {
+                "id": index.pk,
+                "translation_key": str(index.translation_key),
+                "locale": index.locale.language_code,
+                "title": index.title,
+                "url": url,
+                "parent_id": parent.pk if parent else None,
+                "ics_url": data.route_url(request, index, "calendar"),
+                "feed_url": data.route_url(request, index, "feed"),
+                "events_url": _api_url(request, "events", series=index.pk, lang=params.lang),
+            }
+        )
+    return _json_list(schemas.Series, items)
+
+
+def _json_list(schema, items):
+    adapter = TypeAdapter(list[schema])
+    return HttpResponse(
+        adapter.dump_json(adapter.validate_python(items)), content_type="application/json"
+    )
