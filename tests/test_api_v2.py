@@ -1,6 +1,9 @@
 """Wagtail's API v2: what a programme app or another site gets about events and people."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from tests.factories import (
     EventPageFactory,
@@ -10,6 +13,7 @@ from tests.factories import (
     TopicFactory,
     VenueFactory,
 )
+from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +31,18 @@ ENGLISH = {
     "Nyhetsredaktør": "News editor",
     "Forsker": "Researcher",
 }
+PERSON_KEYS = [
+    "person_id",
+    "url",
+    "name",
+    "role",
+    "role_label",
+    "title",
+    "organisation",
+    "phone",
+    "email",
+]
+ORGANISATION_KEYS = ["id", "name", "slug", "short_name", "url"]
 
 
 def items(client, query, **params):
@@ -93,7 +109,12 @@ def test_events_in_norwegian_with_people_and_facts(client, event):
     assert item["lead"] == "Kommunene må ruste seg for mer ekstremvær."
     assert item["start"] == "2025-08-18T09:00:00+02:00"
     assert item["status"] == "scheduled"
+    assert [list(person) for person in item["people"]] == [PERSON_KEYS] * 3
+    assert [list(organiser) for organiser in item["organisers"]] == [ORGANISATION_KEYS]
     moderator = item["people"][0]
+    assert list(moderator["organisation"]) == ORGANISATION_KEYS
+    assert moderator["url"] == "http://localhost/personer/ingrid-berg/"
+    assert item["people"][2]["url"] is None  # someone without a person page
     assert {key: moderator[key] for key in ("name", "role", "role_label", "title")} == {
         "name": "Ingrid Berg",
         "role": "moderator",
@@ -131,6 +152,13 @@ def test_contact_details_only_when_made_public_for_the_event(client, event):
     assert "+47 400 00 102" not in client.get(PAGES, EVENTS).content.decode()
 
 
+def test_no_link_to_a_person_page_taken_offline(client, event):
+    event.people_in_event[0].person.unpublish()
+
+    moderator = items(client, EVENTS)[event.title]["people"][0]
+    assert (moderator["name"], moderator["url"]) == ("Ingrid Berg", None)
+
+
 def test_drafts_and_unpublished_events_are_not_listed(client, series, event):
     EventPageFactory(parent=series, title="Hemmelig utkast", publish=False)
     withdrawn = EventPageFactory(parent=series, title="Trukket arrangement")
@@ -143,6 +171,10 @@ def test_drafts_and_unpublished_events_are_not_listed(client, series, event):
 
 def test_events_in_english(client, event, locale_en, translate_into_english):
     en_event = translate_into_english(event, ENGLISH)
+    moderator_page = event.people_in_event[0].person
+    translate_into_english(
+        moderator_page, {**ENGLISH, "Ingrid Berg": "Ingrid Berg", "ingrid-berg": "ingrid-berg"}
+    )
 
     assert set(items(client, EVENTS, locale="en")) == {"Who pays for climate adaptation?"}
     assert set(items(client, EVENTS, locale="nb")) == {"Hvem tar regningen for klimatilpasningen?"}
@@ -161,6 +193,12 @@ def test_events_in_english(client, event, locale_en, translate_into_english):
     )
     assert [p["title"] for p in item["people"]] == ["News editor", "Researcher", "News editor"]
     assert item["people"][2]["email"] == "siri.dahl@example.org"
+    assert [list(person) for person in item["people"]] == [PERSON_KEYS] * 3
+    # The person page in English where it is translated; the id stays the Norwegian page's.
+    assert moderator["url"] == "http://localhost/en/personer/ingrid-berg/"
+    assert moderator["person_id"] == moderator_page.pk
+    assert item["people"][1]["url"] == "http://localhost/personer/per-hansen/"
+    assert item["people"][2]["url"] is None
     # Snippets not translated yet are shown in Norwegian rather than left out.
     assert item["venue"]["name"] == "Arendal kulturhus"
     assert [o["name"] for o in item["organisers"]] == ["Kommunesektorens organisasjon"]
@@ -201,3 +239,197 @@ def test_people_with_email_only_when_made_public(client, people_index):
     listing = client.get(PAGES, PEOPLE).content.decode()
     assert "ola.nordmann@example.org" not in listing
     assert "+47 400 00 201" not in listing
+
+
+@pytest.mark.parametrize("way", HIDDEN_WAYS)
+def test_pages_the_public_may_not_see_are_not_served(client, series, people_index, way):
+    EventPageFactory(parent=series, title="Åpent møte")
+    PersonPageFactory(parent=people_index, given_name="Åpen", family_name="Person")
+    hidden_event = hidden_page(EventPageFactory, way, parent=series, title="Skjult møte")
+    hidden_person = hidden_page(
+        PersonPageFactory, way, parent=people_index, given_name="Skjult", family_name="Person"
+    )
+
+    assert set(items(client, EVENTS)) == {"Åpent møte"}
+    assert set(items(client, PEOPLE)) == {"Åpen Person"}
+    every_page = items(client, {})
+    assert "Åpent møte" in every_page
+    assert not {"Skjult møte", "Skjult Person"} & set(every_page)
+    for page in (hidden_event, hidden_person):
+        assert client.get(f"{PAGES}{page.pk}/").status_code == 404
+
+
+def test_signed_in_editors_get_the_public_listing_too(admin_client, series):
+    EventPageFactory(parent=series, title="Åpent møte")
+    members_only = EventPageFactory(parent=series, title="Bare for innloggede")
+    PageViewRestriction.objects.create(
+        page=members_only, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert set(items(admin_client, EVENTS)) == {"Åpent møte"}
+    assert admin_client.get(f"{PAGES}{members_only.pk}/").status_code == 404
+
+
+# Query counts: a page of 50 costs what a page of 5 costs, in either language.
+
+
+@pytest.fixture
+def english_copy(locale_en):
+    """A function that publishes an English copy of a page, linking what the page links."""
+
+    def copy(page):
+        english = page.copy_for_translation(locale_en, copy_parents=True)
+        english.save_revision().publish()
+        return type(page).objects.get(pk=english.pk)
+
+    return copy
+
+
+@pytest.fixture
+def translated_organisation(locale_en):
+    organisation = OrganisationFactory(name="Helse Midt-Norge RHF")
+    english = organisation.copy_for_translation(locale_en)
+    english.name = "Central Norway Regional Health Authority"
+    english.save()
+    return organisation
+
+
+def body_naming(person):
+    """An event body whose agenda and call to action choose the person's page."""
+    return [
+        {
+            "type": "agenda",
+            "value": {
+                "heading": "Program",
+                "items": [
+                    {
+                        "type": "item",
+                        "value": {
+                            "start_time": "09:00:00",
+                            "end_time": "09:30:00",
+                            "title": "Velkommen",
+                            "description": "",
+                            "people": [{"type": "item", "value": person.pk}],
+                        },
+                    }
+                ],
+            },
+        },
+        {"type": "call_to_action", "value": {"text": "Møt oss", "page": person.pk, "url": ""}},
+    ]
+
+
+def compare_queries(client, django_assert_num_queries, query):
+    """Assert that a page of 50 results costs the queries a page of 5 does; give the 50."""
+    with CaptureQueriesContext(connection) as queries:
+        assert len(items(client, query, limit=5)) == 5
+    with django_assert_num_queries(len(queries)):
+        listed = items(client, query, limit=50)
+    assert len(listed) == 50
+    return list(listed.values())
+
+
+def test_a_page_of_50_events_costs_the_queries_of_a_page_of_5(
+    client,
+    settings,
+    series,
+    people_index,
+    english_copy,
+    translated_organisation,
+    django_assert_num_queries,
+):
+    settings.WAGTAILAPI_LIMIT_MAX = 50
+    speaker = PersonPageFactory(parent=people_index)
+    english_copy(speaker)
+    series_en = english_copy(series)
+    shared = {
+        "body": body_naming(speaker),
+        "people": [
+            (speaker, Role.MODERATOR),
+            {"role": Role.CONTACT, "name": "Siri Dahl", "email": "siri.dahl@example.org"},
+        ],
+        "organisers": [translated_organisation, OrganisationFactory()],
+        "topics": [TopicFactory()],
+        "venue": VenueFactory(),
+        "event_type": EventTypeFactory(),
+    }
+    # Norwegian and English events by turns, so both pages hold both languages.
+    for n in range(50):
+        EventPageFactory(parent=(series, series_en)[n % 2], **shared)
+    client.get(PAGES, EVENTS)  # the site root is cached after the first request
+
+    for query in (EVENTS, {**EVENTS, "search": "debatt"}):
+        listed = compare_queries(client, django_assert_num_queries, {**query, "order": "start"})
+    english = listed[1]
+    assert english["meta"]["locale"] == "en"
+    assert english["people"][0]["url"].startswith("http://localhost/en/")
+    assert english["organisers"][0]["name"] == "Central Norway Regional Health Authority"
+
+
+def test_a_page_of_50_people_costs_the_queries_of_a_page_of_5(
+    client,
+    settings,
+    people_index,
+    english_copy,
+    translated_organisation,
+    django_assert_num_queries,
+):
+    settings.WAGTAILAPI_LIMIT_MAX = 50
+    people_index_en = english_copy(people_index)
+    untranslated = OrganisationFactory()
+    # Norwegian and English people by turns, working for organisations with and without an
+    # English name.
+    for n in range(50):
+        PersonPageFactory(
+            parent=(people_index, people_index_en)[n % 2],
+            organisation=(translated_organisation, untranslated)[n // 2 % 2],
+        )
+    client.get(PAGES, PEOPLE)
+
+    listed = compare_queries(client, django_assert_num_queries, {**PEOPLE, "order": "id"})
+    assert [person["organisation"]["name"] for person in listed[:4]] == [
+        "Helse Midt-Norge RHF",
+        "Central Norway Regional Health Authority",
+        untranslated.name,
+        untranslated.name,
+    ]
+
+
+def test_an_event_costs_the_same_queries_with_2_or_20_people(
+    client, series, people_index, english_copy, django_assert_num_queries
+):
+    speakers = [(PersonPageFactory(parent=people_index), Role.SPEAKER) for _ in range(2)]
+    organisation = OrganisationFactory()
+
+    def event(how_many):
+        contacts = [
+            {
+                "role": Role.CONTACT,
+                "name": f"Kontakt {n}",
+                "email": f"kontakt{n}@example.org",
+                "organisation": organisation,
+            }
+            for n in range(how_many - len(speakers))
+        ]
+        return EventPageFactory(
+            parent=series, body=body_naming(speakers[0][0]), people=speakers + contacts
+        )
+
+    few, many = event(2), event(20)
+    client.get(f"{PAGES}{few.pk}/")
+
+    for small, large in ((few, many), (english_copy(few), english_copy(many))):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{PAGES}{small.pk}/").status_code == 200
+        with django_assert_num_queries(len(queries)):
+            response = client.get(f"{PAGES}{large.pk}/")
+        assert len(response.json()["people"]) == 20
+
+
+def test_search_finds_public_events_only(client, series):
+    EventPageFactory(parent=series, title="Kunstig intelligens i klinikken")
+    hidden_page(EventPageFactory, "view-restricted", parent=series, title="Skjult intelligens")
+
+    found = items(client, {"type": "wagtail_events.EventPage"}, search="intelligens")
+
+    assert list(found) == ["Kunstig intelligens i klinikken"]

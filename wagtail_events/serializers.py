@@ -27,6 +27,7 @@ class VenueSerializer(TermSerializer):
 
 class EventPersonSerializer(serializers.Serializer):
     person_id = serializers.IntegerField(read_only=True)
+    url = serializers.SerializerMethodField()
     name = serializers.CharField(source="display_name", read_only=True)
     role = serializers.CharField(read_only=True)
     role_label = serializers.SerializerMethodField()
@@ -40,3 +41,10 @@ class EventPersonSerializer(serializers.Serializer):
         # In the page's language, not the request's: the API is not under /en/.
         with translation.override(event_person.page.locale.language_code):
             return event_person.get_role_display()
+
+    def get_url(self, event_person):
+        # The person page in the event's language where it has a public translation.
+        person = event_person.display_person
+        if person is None or not person.live:
+            return None
+        return person.get_full_url(self.context.get("request"))

@@ -1,0 +1,52 @@
+"""Wagtail's API v2 pages endpoint, serving events and people through the read layer.
+
+Register :class:`EventPagesAPIViewSet` as the ``pages`` endpoint in place of Wagtail's
+``PagesAPIViewSet``. It answers the same requests with the same shape, but a page of events or
+people costs a fixed number of queries, and it shows only what :mod:`wagtail_events.queries`
+calls public.
+"""
+
+from django.db.models import prefetch_related_objects
+from django.utils.functional import cached_property
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from ..models import EventPage, PersonPage
+from ..queries import (
+    fill_event_details,
+    load_event_details,
+    load_people,
+    load_stream_field,
+    only_public,
+)
+
+
+class EventPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint, with events and people loaded in a fixed number of queries."""
+
+    def get_base_queryset(self):
+        return self._public_pages
+
+    @cached_property
+    def _public_pages(self):
+        # Wagtail lets through pages whose view restriction the request has passed, and pages
+        # past their expiry date until the publish_scheduled command runs; we show neither.
+        # Computed once per request: Wagtail asks for it several times.
+        # Search backends take only plain lookups: a search keeps Wagtail's own .public().
+        searchable = "search" in self.request.GET
+        return only_public(super().get_base_queryset(), searchable=searchable)
+
+    def paginate_queryset(self, queryset):
+        pages = list(super().paginate_queryset(queryset))
+        # Every item shows its locale, which Wagtail would fetch page by page.
+        prefetch_related_objects(pages, "locale")
+        events = [page for page in pages if isinstance(page, EventPage)]
+        fill_event_details(events)
+        load_stream_field(events, "body")
+        load_people([page for page in pages if isinstance(page, PersonPage)])
+        return pages
+
+    def detail_view(self, request, pk):
+        page = self.get_object()
+        if isinstance(page, EventPage):
+            load_event_details(page)
+        return super().detail_view(request, pk)
