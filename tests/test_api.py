@@ -197,13 +197,13 @@ def test_the_list_pages_with_limit_offset_and_links(client, series):
     assert client.get(second["previous"]).json()["items"] == first["items"]
 
 
-def test_upcoming_by_default_past_on_request(client, series):
+def test_all_events_by_default_upcoming_or_past_on_request(client, series):
     EventPageFactory(parent=series, title="Over", **at(-30))
     EventPageFactory(parent=series, title="Ahead", **at(1))
 
-    assert titles(client.get(EVENTS)) == ["Ahead"]
+    assert titles(client.get(EVENTS)) == ["Over", "Ahead"]
+    assert titles(client.get(EVENTS, {"when": "upcoming"})) == ["Ahead"]
     assert titles(client.get(EVENTS, {"when": "past"})) == ["Over"]
-    assert titles(client.get(EVENTS, {"when": "all"})) == ["Over", "Ahead"]
 
 
 @pytest.mark.parametrize(

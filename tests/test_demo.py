@@ -149,7 +149,7 @@ def test_second_run_changes_nothing(demo, monkeypatch):
     output = load_demo()
 
     assert counts() == before
-    assert "0 objects created, 53 already there" in output
+    assert "0 objects created, 55 already there" in output
     assert "http://127.0.0.1:8123/admin/" in output
 
 
@@ -332,6 +332,28 @@ def test_api_lists_the_reference_event_with_its_people(language, demo, client):
     assert (contact["phone"], contact["email"]) == ("+47 400 00 000", "nina.kotte@example.org")
     assert item["people"][1]["email"] == ""
     assert [org["name"] for org in item["organisers"]] == ["NTNU NorwAI", "Hemit HF"]
+
+
+def test_events_api_lists_hemits_reference_event_with_its_people(demo, client):
+    response = client.get("/api/events/", {"organiser": "hemit", "lang": "nb"})
+
+    assert response.status_code == 200
+    items = {item["title"]: item for item in response.json()["items"]}
+    event = items[TITLE_NB]
+    people = [(person["role"], person["name"]) for person in event["people"]]
+    assert people == [(row[0], row[1]) for row in REFERENCE_PEOPLE]
+    again = client.get(
+        "/api/events/", {"organiser": "hemit", "lang": "nb"}, HTTP_IF_NONE_MATCH=response["ETag"]
+    )
+    assert again.status_code == 304
+
+
+def test_embed_profiles_for_hemit_and_ntnu(demo, client):
+    hemit = client.get("/embed/events/", {"profile": "hemit", "when": "all"})
+    assert "frame-ancestors https://www.hemit.no" in hemit["Content-Security-Policy"]
+    assert TITLE_NB in hemit.content.decode()
+    ntnu = client.get("/api/events/", {"profile": "ntnu"})
+    assert TITLE_NB in [item["title"] for item in ntnu.json()["items"]]
 
 
 def test_refuses_a_site_that_already_has_content(demo):

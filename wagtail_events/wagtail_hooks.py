@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EventPage, EventType, Organisation, PersonPage, Topic, Venue
+from .models import EmbedProfile, EventPage, EventType, Organisation, PersonPage, Topic, Venue
 
 
 class EventPageFilterSet(PageFilterSet):
@@ -96,6 +96,23 @@ class TopicViewSet(TermViewSet):
     ordering = ["name"]
 
 
+class EmbedProfileViewSet(TermViewSet):
+    model = EmbedProfile
+    icon = "code"
+    list_display = [
+        "name",
+        "slug",
+        Column(
+            "allowed_origins",
+            label=_("Allowed origins"),
+            accessor=lambda profile: ", ".join(profile.origins),
+        ),
+        "language",
+    ]
+    search_fields = ["name", "slug", "allowed_origins"]
+    ordering = ["name"]
+
+
 class EventsMenu(ViewSetGroup):
     menu_label = _("Events")
     menu_icon = "date"
@@ -107,7 +124,13 @@ class EventSnippetsMenu(SnippetViewSetGroup):
     menu_label = _("Event settings")
     menu_icon = "cogs"
     menu_order = 201
-    items = (OrganisationViewSet, VenueViewSet, EventTypeViewSet, TopicViewSet)
+    items = (
+        OrganisationViewSet,
+        VenueViewSet,
+        EventTypeViewSet,
+        TopicViewSet,
+        EmbedProfileViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

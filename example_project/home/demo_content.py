@@ -871,3 +871,23 @@ EVENTS = [
         ],
     },
 ]
+
+# Host sites that embed the programme with the widget, each showing its own organisation's
+# events (see the embedding guide). Keyed by slug, as the widget names them: ?profile=hemit.
+EMBED_PROFILES = {
+    "hemit": {
+        "name": "Hemit",
+        "allowed_origins": ["https://www.hemit.no"],
+        "organisers": ["hemit"],
+        "language": "nb",
+        "limit": 5,
+    },
+    "ntnu": {
+        "name": "NTNU NorwAI",
+        "allowed_origins": ["https://www.ntnu.no"],
+        "organisers": ["ntnu-norwai"],
+        "language": "nb",
+        "limit": 5,
+        "accent_colour": "#00509e",
+    },
+}

@@ -5,7 +5,7 @@ so a filter means the same on a page, in the API and in the widget.
 """
 
 import datetime
-from typing import Literal
+from typing import ClassVar, Literal
 
 from django.conf import settings
 from django.db.models import Q
@@ -145,8 +145,8 @@ class EventQuery(EventFilters):
     )
     when: Literal[UPCOMING, PAST, ALL] | None = Field(
         None,
-        description="Events not yet over, over, or all. Without it: upcoming, unless 'from' "
-        "or 'to' is given, when the dates alone decide.",
+        description="Events not yet over, over, or all. Without it: all (the widget: "
+        "upcoming, unless 'from' or 'to' is given, when the dates alone decide).",
     )
     series: int | None = Field(
         None, ge=1, description="Id of an event index (programme or series), in any language."
@@ -196,11 +196,15 @@ class EventQuery(EventFilters):
     filter_when = filter_series = filter_order = _no_condition
     filter_limit = filter_offset = filter_profile = _no_condition
 
+    # The span without 'when' or dates. The API lists everything, so data users can page
+    # through the archive too; the widget sets UPCOMING.
+    default_when: ClassVar[str] = ALL
+
     @property
     def effective_when(self):
         if self.when:
             return self.when
-        return ALL if (self.date_from or self.date_to) else UPCOMING
+        return ALL if (self.date_from or self.date_to) else self.default_when
 
     @property
     def ordering(self):

@@ -172,3 +172,11 @@ class EmbedProfile(index.Indexed, ClusterableModel):
     @property
     def origins(self):
         return parse_origins(self.allowed_origins)
+
+    def css_properties(self):
+        """The colours as the widget's CSS custom properties (name -> value)."""
+        return {
+            "--we-accent": self.accent_colour,
+            "--we-text": self.text_colour,
+            "--we-background": self.background_colour,
+        }

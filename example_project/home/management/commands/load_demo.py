@@ -23,6 +23,7 @@ from example_project.home import demo_content as content
 from example_project.home.demo_content import Day, T
 from example_project.home.models import HomePage
 from wagtail_events.models import (
+    EmbedProfile,
     EventIndexPage,
     EventOrganiser,
     EventPage,
@@ -192,6 +193,8 @@ class DemoBuilder:
         }
         for event in content.EVENTS:
             self.event_page(parents[event["parent"]], event)
+        for slug, fields in content.EMBED_PROFILES.items():
+            self.embed_profile(slug, fields)
 
     def demo_user(self):
         user_model = get_user_model()
@@ -255,6 +258,19 @@ class DemoBuilder:
             instance.save()
         self.translate(instance)
         return instance
+
+    def embed_profile(self, slug, fields):
+        """A host site's widget settings: site configuration, so not translated."""
+        self.current = f"embed profile “{slug}”"
+        profile = EmbedProfile.objects.filter(slug=slug).first()
+        self.count(profile is None)
+        if profile is None:
+            values = {**fields, "allowed_origins": "\n".join(fields["allowed_origins"])}
+            values["organisers"] = [self.organisations[org] for org in fields["organisers"]]
+            profile = EmbedProfile(slug=slug, **values)
+            profile.full_clean()
+            profile.save()
+        return profile
 
     # Pages
 

@@ -1,0 +1,179 @@
+"""Host sites embed the widget from their own origin: one on a profile's allowlist sees the
+profile's events in the iframe and in the custom element, any other sees neither."""
+
+import datetime
+import http.server
+import threading
+from contextlib import contextmanager
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale
+
+from tests.browser.test_accessibility import describe
+from tests.factories import EventPageFactory, OrganisationFactory
+from wagtail_events.models import EmbedProfile, EventStatus
+
+# A host page as the embedding guide shows it, with CSS of its own that must not reach the
+# widget's list, and one custom property that themes it.
+HOST_PAGE = """<!DOCTYPE html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<title>Vertsside</title>
+<script src="{events_site}/static/wagtail_events/embed.js" defer></script>
+<style>
+  a {{ color: rgb(255, 0, 0) !important; }}
+  li {{ display: none !important; }}
+  wagtail-events {{ --we-accent: #7a1f5c; }}
+</style>
+</head>
+<body>
+<h1>Arrangementer</h1>
+<iframe title="Arrangementer" src="{events_site}/embed/events/?profile=vert"></iframe>
+<wagtail-events profile="vert"></wagtail-events>
+</body>
+</html>
+"""
+
+
+@contextmanager
+def host_site(events_site):
+    """A web server on another port of 127.0.0.1, so another origin, serving the host page."""
+    body = HOST_PAGE.format(events_site=events_site).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def at(days):
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
+    return {"start": start, "end": start + datetime.timedelta(hours=1)}
+
+
+@pytest.fixture
+def events(programme):
+    """The host's organiser's two upcoming events (one cancelled), and someone else's."""
+    host = OrganisationFactory(name="Vertsetaten", slug="vertsetaten")
+    return {
+        "host": [
+            EventPageFactory(
+                parent=programme.index, title="Webinar om KI", organisers=[host], **at(1)
+            ),
+            EventPageFactory(
+                parent=programme.index,
+                title="Kurs i klarspråk",
+                organisers=[host],
+                status=EventStatus.CANCELLED,
+                **at(2),
+            ),
+        ],
+        "other": EventPageFactory(
+            parent=programme.index,
+            title="Andres debatt",
+            organisers=[OrganisationFactory()],
+            **at(1),
+        ),
+        "organiser": host,
+    }
+
+
+@pytest.fixture
+def browser_context(chromium, live_server):
+    """A tab's context that may reach the live server and the host sites on 127.0.0.1 only."""
+    context = chromium.new_context()
+    context.set_default_timeout(10_000)
+    context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+    yield context
+    context.close()
+
+
+def test_only_an_allowlisted_host_site_shows_the_profiles_events(
+    browser_context, expect, axe, live_server, events
+):
+    expected = [event.title for event in events["host"]]
+    with host_site(live_server.url) as allowed, host_site(live_server.url) as refused:
+        profile = EmbedProfile(
+            name="Vertssiden",
+            slug="vert",
+            allowed_origins=allowed,
+            language="nb",
+            organisers=[events["organiser"]],
+        )
+        profile.full_clean()
+        profile.save()
+
+        tab = browser_context.new_page()
+        tab.goto(allowed)
+        framed = tab.frame_locator("iframe").locator("a.we-embed__title")
+        expect(framed).to_have_text(expected)
+        assert [link.get_attribute("target") for link in framed.all()] == ["_top", "_top"]
+        widget = tab.locator("wagtail-events")
+        expect(widget).to_have_attribute("state", "loaded")
+        # Playwright's locators reach into the open shadow root.
+        links = widget.locator("a")
+        expect(links).to_have_text(expected)
+        assert links.first.get_attribute("href") == events["host"][0].full_url
+        expect(widget.locator("[part=status]")).to_have_text(["Avlyst"])
+        # The host's rules stop at the shadow root; its custom property goes through.
+        expect(widget.locator("li").first).to_be_visible()
+        expect(links.first).to_have_css("color", "rgb(122, 31, 92)")
+        violations = axe(tab)
+        assert not violations, describe(violations)
+        # The host page's own script may change what it asks for.
+        widget.evaluate("element => element.setAttribute('limit', '1')")
+        expect(links).to_have_text(expected[:1])
+
+        tab = browser_context.new_page()
+        refusals = []
+        tab.on("console", lambda message: refusals.append(message.text))
+        tab.goto(refused)
+        widget = tab.locator("wagtail-events")
+        expect(widget).to_have_attribute("state", "error")
+        expect(widget.locator("[part=message]")).to_have_text(
+            "Kunne ikke hente arrangementene. Prøv igjen senere."
+        )
+        assert widget.locator("a").count() == 0
+        # The browser refuses to show the list in the frame: frame-ancestors leaves it out.
+        expect(tab.frame_locator("iframe").locator("body")).not_to_contain_text(expected[0])
+        assert any("frame-ancestors" in text for text in refusals), refusals
+
+
+def test_the_frame_has_no_wcag_violations_in_either_language(chromium, axe, live_server, events):
+    english = events["host"][1].copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
+    english.title = "Plain language course"
+    english.save_revision().publish()
+    EmbedProfile.objects.create(name="Vertssiden", slug="vert", language="nb")
+    # axe is injected as a script, which the frame's policy forbids; framing is not tested here.
+    context = chromium.new_context(base_url=live_server.url, bypass_csp=True)
+    tab = context.new_page()
+
+    found = []
+    for language, title in (("nb", "Kurs i klarspråk"), ("en", english.title)):
+        response = tab.goto(f"/embed/events/?profile=vert&lang={language}")
+        assert response.ok
+        assert title in tab.locator("main").inner_text()
+        violations = axe(tab)
+        if violations:
+            found.append(f"{language}:\n{describe(violations)}")
+    context.close()
+    assert not found, "axe-core found WCAG violations:\n" + "\n".join(found)

@@ -1,0 +1,412 @@
+"""The widget: its iframe page, the embed profiles editors manage, and the custom element's size."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from tests.factories import EventPageFactory, OrganisationFactory, TopicFactory, VenueFactory
+from tests.hidden_pages import HIDDEN_WAYS, hidden_page
+from wagtail_events.models import EmbedProfile, EventStatus
+
+pytestmark = pytest.mark.django_db
+
+URL = "/embed/events/"
+
+
+def at(days, hours=1):
+    """Start and end of an event ``days`` from now (negative: in the past), ``hours`` long."""
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
+    return {"start": start, "end": start + datetime.timedelta(hours=hours)}
+
+
+def in_language(language, message):
+    """What the page says in ``language``, whatever the catalogue holds today."""
+    with translation.override(language):
+        return str(translation.gettext(message))
+
+
+def frame(response):
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def titles(response):
+    """The event titles the frame shows, in order."""
+    return [link.get_text() for link in frame(response).select("a.we-embed__title")]
+
+
+def frame_ancestors(response):
+    """The origins the Content-Security-Policy lets frame the page."""
+    directives = dict(
+        directive.strip().split(" ", 1)
+        for directive in response["Content-Security-Policy"].split(";")
+    )
+    return set(directives["frame-ancestors"].split())
+
+
+@pytest.fixture
+def hemit():
+    return OrganisationFactory(name="Hemit HF", slug="hemit")
+
+
+@pytest.fixture
+def ntnu():
+    return OrganisationFactory(name="NTNU NorwAI", slug="ntnu-norwai")
+
+
+@pytest.fixture
+def programme(series, hemit, ntnu):
+    """Hemit's two upcoming events (the later one cancelled) and one that is over; NTNU's one."""
+    return {
+        "webinar": EventPageFactory(
+            parent=series, title="Webinar om KI", organisers=[hemit], **at(2)
+        ),
+        "course": EventPageFactory(
+            parent=series,
+            title="Kurs i klarspråk",
+            organisers=[hemit],
+            status=EventStatus.CANCELLED,
+            **at(5),
+        ),
+        "over": EventPageFactory(parent=series, title="Frokostmøte", organisers=[hemit], **at(-3)),
+        "ntnu": EventPageFactory(
+            parent=series,
+            title="Språkmodeller for norsk",
+            organisers=[ntnu],
+            topics=[TopicFactory(name="Forskning", slug="forskning")],
+            **at(1),
+        ),
+    }
+
+
+def make_profile(**fields):
+    profile = EmbedProfile(**{"name": "Hemit", "slug": "hemit", "language": "nb", **fields})
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@pytest.fixture
+def profile(hemit):
+    return make_profile(
+        allowed_origins="https://www.hemit.no\nhttps://intranett.hemit.no",
+        organisers=[hemit],
+        accent_colour="#7a1f5c",
+    )
+
+
+def test_a_profile_shows_its_organisers_upcoming_events_in_its_colours(client, programme, profile):
+    response = client.get(URL, {"profile": "hemit"})
+
+    assert response.status_code == 200
+    assert titles(response) == ["Webinar om KI", "Kurs i klarspråk"]
+    page = frame(response)
+    assert page.html["lang"] == "nb"
+    assert response["Content-Language"] == "nb"
+    assert page.title.get_text() == in_language("nb", "Events")
+    webinar, course = page.select("li.we-embed__event")
+    # Links open the event page in the host's window, not in the frame.
+    link = webinar.select_one("a")
+    assert link["href"] == programme["webinar"].full_url
+    assert link["target"] == "_top"
+    assert webinar.select_one("time").get_text() == programme["webinar"].when
+    assert (
+        webinar.select_one(".we-embed__when")
+        .get_text()
+        .endswith(f", {programme['webinar'].venue.name}")
+    )
+    assert webinar.select_one(".we-embed__status") is None
+    assert course.select_one(".we-embed__status").get_text() == in_language("nb", "Cancelled")
+    assert "--we-accent: #7a1f5c;" in page.style.get_text()
+    # Only the profile's own sites may frame it.
+    assert frame_ancestors(response) == {"https://www.hemit.no", "https://intranett.hemit.no"}
+    assert "X-Frame-Options" not in response
+
+
+def test_the_address_overrides_what_the_profile_leaves_to_it(client, programme, profile):
+    assert titles(client.get(URL, {"profile": "hemit", "limit": 1})) == ["Webinar om KI"]
+    assert titles(client.get(URL, {"profile": "hemit", "organiser": "ntnu-norwai"})) == [
+        "Språkmodeller for norsk"
+    ]
+    assert titles(client.get(URL, {"profile": "hemit", "when": "past"})) == ["Frokostmøte"]
+
+
+def test_without_a_profile_the_apis_filters_apply_and_every_host_may_frame_it(
+    client, programme, profile
+):
+    assert titles(client.get(URL)) == [
+        "Språkmodeller for norsk",
+        "Webinar om KI",
+        "Kurs i klarspråk",
+    ]
+    assert titles(client.get(URL, {"topic": "forskning"})) == ["Språkmodeller for norsk"]
+    both = client.get(f"{URL}?organiser=hemit&organiser=ntnu-norwai&limit=2")
+    assert titles(both) == ["Språkmodeller for norsk", "Webinar om KI"]
+    assert titles(client.get(URL, {"organiser": "finnes-ikke"})) == []
+    # The settings' host sites and every profile's.
+    assert frame_ancestors(both) == {
+        *settings.CORS_ALLOWED_ORIGINS,
+        "https://www.hemit.no",
+        "https://intranett.hemit.no",
+    }
+
+
+def test_english_frame_lists_the_english_events(client, series, hemit, translate_into_english):
+    event = EventPageFactory(
+        parent=series,
+        title="Avlyst webinar",
+        slug="avlyst-webinar",
+        lead="Ingress",
+        organisers=[hemit],
+        status=EventStatus.CANCELLED,
+        **at(2),
+    )
+    english = translate_into_english(
+        event,
+        {
+            "Avlyst webinar": "Cancelled webinar",
+            "avlyst-webinar": "cancelled-webinar",
+            "Ingress": "Lead",
+            event.event_type.name: "Debate",
+            event.event_type.slug: "debate",
+        },
+    )
+    make_profile(organisers=[hemit], language="en")
+
+    for query in ({"lang": "en"}, {"profile": "hemit"}):
+        response = client.get(URL, query)
+        assert titles(response) == ["Cancelled webinar"]
+        page = frame(response)
+        assert page.html["lang"] == "en"
+        assert response["Content-Language"] == "en"
+        assert page.select_one("a")["href"] == english.full_url
+        assert page.select_one(".we-embed__status").get_text() == "Cancelled"
+        with translation.override("en"):
+            assert page.select_one("time").get_text() == english.when
+
+
+def test_no_events_is_said_in_the_frames_language(client, series):
+    for language in ("nb", "en"):
+        response = client.get(URL, {"lang": language})
+        assert response.status_code == 200
+        message = frame(response).select_one(".we-embed__empty").get_text()
+        assert message == in_language(language, "No events to show.")
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ({"limit": "0"}, "limit"),
+        ({"limit": "many"}, "limit"),
+        ({"limit": "101"}, "limit"),
+        ({"from": "2025-13-01"}, "from"),
+        ({"lang": "sv"}, "lang"),
+        ({"when": "soon"}, "when"),
+        ({"status": "maybe"}, "status"),
+        ({"profile": "<hemit>"}, "profile"),
+    ],
+)
+def test_unusable_parameters_get_a_page_that_says_which(client, query, parameter):
+    response = client.get(URL, query)
+
+    assert response.status_code == 400
+    page = frame(response)
+    assert page.h1.get_text() == in_language("nb", "This list of events cannot be shown")
+    assert [code.get_text() for code in page.select(".we-embed__problems code")] == [parameter]
+    # Still framed by host sites, so their developers see what to fix.
+    assert frame_ancestors(response) == set(settings.CORS_ALLOWED_ORIGINS)
+
+
+def test_dates_in_the_wrong_order_are_explained_in_the_asked_language(client):
+    response = client.get(URL, {"from": "2025-08-20", "to": "2025-08-10", "lang": "en"})
+
+    assert response.status_code == 400
+    page = frame(response)
+    assert page.html["lang"] == "en"
+    assert "'to' is before 'from'" in page.select_one(".we-embed__problems").get_text()
+
+
+def test_a_profile_without_origins_may_be_framed_nowhere(client, series):
+    make_profile(allowed_origins="")
+
+    assert frame_ancestors(client.get(URL, {"profile": "hemit"})) == {"'none'"}
+
+
+def test_an_unknown_profile_is_not_found(client, profile):
+    response = client.get(URL, {"profile": "ntnu"})
+
+    assert response.status_code == 404
+    message = in_language("nb", "There is no embed profile “%(profile)s”.") % {"profile": "ntnu"}
+    assert message in frame(response).main.get_text()
+
+
+def test_a_repeat_costs_no_query_and_a_revalidation_is_not_modified(
+    client, programme, profile, django_assert_num_queries
+):
+    first = client.get(URL, {"profile": "hemit"})
+    with django_assert_num_queries(0):
+        repeat = client.get(URL, {"profile": "hemit"})
+        not_modified = client.get(
+            URL, {"profile": "hemit"}, headers={"If-None-Match": first["ETag"]}
+        )
+
+    assert repeat.content == first.content
+    assert repeat["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert repeat["Content-Language"] == "nb"
+    assert "X-Frame-Options" not in repeat
+    assert not_modified.status_code == 304
+
+
+def test_publishing_and_editing_the_profile_show_at_once(client, programme, profile, hemit):
+    client.get(URL, {"profile": "hemit"})
+
+    EventPageFactory(
+        parent=programme["webinar"].get_parent(), title="Nytt seminar", organisers=[hemit], **at(3)
+    )
+    assert "Nytt seminar" in titles(client.get(URL, {"profile": "hemit"}))
+
+    profile.accent_colour = "#004b23"
+    profile.save()
+    assert "--we-accent: #004b23;" in frame(client.get(URL, {"profile": "hemit"})).style.get_text()
+
+
+def test_the_page_is_the_same_for_everyone(admin_client, programme, profile):
+    # A signed-in editor gets what a visitor gets, and nothing to tell them apart by.
+    response = admin_client.get(URL, {"profile": "hemit"})
+
+    assert titles(response) == ["Webinar om KI", "Kurs i klarspråk"]
+    assert not response.cookies
+    assert "cookie" not in response.get("Vary", "").lower()
+
+
+@pytest.mark.parametrize("way", HIDDEN_WAYS)
+def test_events_that_are_not_public_are_never_shown(client, series, hemit, profile, way):
+    EventPageFactory(parent=series, title="Åpent møte", organisers=[hemit], **at(1))
+    hidden_page(
+        EventPageFactory, way, parent=series, title="Hemmelig møte", organisers=[hemit], **at(2)
+    )
+
+    for query in ({"profile": "hemit"}, {"when": "all", "q": "møte"}):
+        assert titles(client.get(URL, query)) == ["Åpent møte"]
+
+
+def count_queries(client, query):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, query)
+    assert response.status_code == 200
+    return len(queries), len(titles(response))
+
+
+def test_five_and_fifty_events_cost_the_same_queries(client, series, profile):
+    co_organiser = OrganisationFactory()
+    topics = [TopicFactory(), TopicFactory()]
+    venue = VenueFactory()
+    for slug, how_many in (("fem", 5), ("femti", 50)):
+        organiser = OrganisationFactory(slug=slug)
+        for n in range(how_many):
+            EventPageFactory(
+                parent=series,
+                organisers=[organiser, co_organiser],
+                topics=topics,
+                venue=venue,
+                **at(1 + n / 24),
+            )
+
+    # The host origins and site root paths, cached once for every later request.
+    client.get(URL, {"limit": 1})
+
+    few, shown = count_queries(client, {"organiser": "fem", "limit": 100})
+    assert shown == 5
+    assert count_queries(client, {"organiser": "femti", "limit": 100}) == (few, 50)
+    # A profile costs its own lookup, and no more for more events.
+    with_profile, _shown = count_queries(client, {"profile": "hemit", "organiser": "fem"})
+    assert count_queries(client, {"profile": "hemit", "organiser": "femti", "limit": 100}) == (
+        with_profile,
+        50,
+    )
+
+
+# The profile admin
+
+
+def profile_form(**fields):
+    return {
+        "name": "NTNU NorwAI",
+        "slug": "ntnu",
+        "allowed_origins": "https://www.ntnu.no\nhttps://www.ntnu.edu/",
+        "language": "nb",
+        "limit": "3",
+        "accent_colour": "#00509e",
+        "text_colour": "#1a1a1a",
+        "background_colour": "#ffffff",
+        **fields,
+    }
+
+
+def test_an_editor_creates_a_profile_in_the_admin(admin_client, client, programme, ntnu):
+    add_url = reverse("wagtailsnippets_wagtail_events_embedprofile:add")
+    response = admin_client.post(add_url, profile_form(organisers=[ntnu.pk]))
+    assert response.status_code == 302
+
+    profile = EmbedProfile.objects.get()
+    assert profile.origins == ["https://www.ntnu.no", "https://www.ntnu.edu"]
+    listing = admin_client.get(reverse("wagtailsnippets_wagtail_events_embedprofile:list"))
+    assert "https://www.ntnu.no, https://www.ntnu.edu" in listing.content.decode()
+    # The host site needs no change: its frame shows the profile's events at once.
+    framed = client.get(URL, {"profile": "ntnu"})
+    assert titles(framed) == ["Språkmodeller for norsk"]
+    assert frame_ancestors(framed) == {"https://www.ntnu.no", "https://www.ntnu.edu"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        (
+            {"allowed_origins": "https://www.ntnu.no/arrangementer\nntnu.no"},
+            "allowed_origins",
+            "Not an origin (scheme and host, e.g. https://www.hemit.no): "
+            "https://www.ntnu.no/arrangementer, ntnu.no",
+        ),
+        (
+            {"accent_colour": "#8ab4f8"},
+            "accent_colour",
+            "Too little contrast with the background (2.1:1); text needs at least 4.5:1.",
+        ),
+        (
+            {"text_colour": "#ffffff", "background_colour": "#1a1a1a"},
+            "accent_colour",
+            "Too little contrast with the background (2.2:1); text needs at least 4.5:1.",
+        ),
+        ({"limit": "101"}, "limit", "Ensure this value is less than or equal to 100."),
+    ],
+)
+def test_the_admin_refuses_a_profile_that_would_not_work(admin_client, fields, field, message):
+    response = admin_client.post(
+        reverse("wagtailsnippets_wagtail_events_embedprofile:add"), profile_form(**fields)
+    )
+
+    assert response.status_code == 200
+    with translation.override("en"):
+        assert response.context["form"].errors[field] == [message]
+    assert not EmbedProfile.objects.exists()
+
+
+def test_profiles_are_in_the_event_settings_menu(admin_client, profile):
+    response = admin_client.get(reverse("wagtailadmin_home"))
+    assert reverse("wagtailsnippets_wagtail_events_embedprofile:list") in response.content.decode()
+
+
+# The custom element
+
+
+def test_the_custom_element_stays_small():
+    path = finders.find("wagtail_events/embed.js")
+    with open(path, "rb") as script:
+        assert len(script.read()) < 10 * 1024

@@ -1,0 +1,1 @@
+"""The embeddable widget: an iframe page and the ``<wagtail-events>`` custom element."""
