@@ -84,7 +84,8 @@ def image_data(request, image):
 def person_in_event_data(request, item):
     person = item.display_person
     return {
-        "person_id": person.pk if person is not None else None,
+        # The source-language person page, as in Wagtail's API v2; ``url`` is the translation.
+        "person_id": item.person_id,
         "url": page_url(request, person) if person is not None and person.live else None,
         "name": item.display_name,
         "role": item.role,

@@ -44,7 +44,9 @@ class Image(Schema):
 
 
 class PersonInEvent(Schema):
-    person_id: int | None = Field(description="The person page, in the event's language.")
+    person_id: int | None = Field(
+        description="The person page in the source language (as in Wagtail's API v2)."
+    )
     url: str | None
     name: str
     role: str
