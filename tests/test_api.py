@@ -501,3 +501,67 @@ def test_changing_a_person_or_an_organisation_purges_the_lists(
         hemit.save()
     assert "http://localhost/api/organisations/" in purged
     assert "http://localhost/api/events/" in purged
+
+
+def test_every_answer_has_its_documented_shape(client, debate, people_index):
+    from pydantic import TypeAdapter
+
+    from tests.test_jsonld import make_image
+
+    EventPageFactory(parent=debate.get_parent(), title="Med bilde", image=make_image(), **at(2))
+    person = debate.event_people.first().person
+    shapes = {
+        EVENTS: schemas.EventList,
+        f"{EVENTS}{debate.pk}/": schemas.EventDetail,
+        "/api/people/": schemas.PersonList,
+        f"/api/people/{person.pk}/": schemas.Person,
+        "/api/organisations/": list[schemas.OrganisationItem],
+        "/api/venues/": list[schemas.VenueItem],
+        "/api/types/": list[schemas.TermItem],
+        "/api/topics/": list[schemas.TermItem],
+        "/api/series/": list[schemas.Series],
+    }
+    for url, shape in shapes.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        TypeAdapter(shape).validate_json(response.content)
+
+    image = client.get(EVENTS, {"q": "bilde"}).json()["items"][0]["image"]
+    assert image["renditions"]["card"]["width"] == 640
+    assert image["renditions"]["card"]["url"].startswith("http://testserver/")
+
+
+def test_the_calendar_feed_makes_the_same_queries_for_5_and_50_events(
+    client, series, people_index, hemit
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = PersonPageFactory(parent=people_index)
+    body = [
+        {"type": "questions", "value": {"heading": "", "questions": ["Hvorfor?"]}},
+        {
+            "type": "agenda",
+            "value": {
+                "heading": "",
+                "items": [{"start_time": "09:00", "title": "Start", "people": [person.pk]}],
+            },
+        },
+    ]
+
+    def make(count):
+        for _ in range(count):
+            EventPageFactory(parent=series, organisers=[hemit], people=[person], body=body, **at(1))
+
+    def measure(count):
+        bump_content_version()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/events.ics")
+        assert len(Calendar.from_ical(response.content).walk("VEVENT")) == count
+        assert "1. Hvorfor?" in response.content.decode().replace("\r\n ", "")
+        return len(queries)
+
+    make(5)
+    few = measure(5)
+    make(45)
+    assert measure(50) == few

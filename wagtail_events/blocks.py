@@ -184,3 +184,33 @@ class LinkBlock(blocks.StructBlock):
         template = "wagtail_events/blocks/link.html"
         description = _("A labelled link, for example to a profile.")
         preview_value = {"label": _("Profile"), "url": "https://example.org/"}
+
+
+# Reading stored bodies without converting them to block values: converting resolves every
+# chosen page and image, one query per event, which lists and feeds cannot afford.
+
+AGENDA = "agenda"
+QUESTIONS = "questions"
+
+
+def raw_blocks(stream_value, block_type):
+    """The stored values of the body's blocks of one type, in order."""
+    for block in stream_value.raw_data:
+        if block.get("type") == block_type:
+            yield block.get("value") or {}
+
+
+def list_values(values):
+    """A ListBlock's stored items: [{"type": "item", "value": ...}], or plain values (older)."""
+    return [
+        value["value"] if isinstance(value, dict) and value.get("type") == "item" else value
+        for value in values or []
+    ]
+
+
+def questions_in(stream_value):
+    """(heading, [question, ...]) for each questions block of a body."""
+    return [
+        (block.get("heading") or "", list_values(block.get("questions")))
+        for block in raw_blocks(stream_value, QUESTIONS)
+    ]

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
 
+from .blocks import questions_in
 from .conf import get_setting
 from .models import AttendanceMode, EventStatus
 
@@ -42,11 +43,9 @@ def plain_description(event):
         parts.append(f"{status}: {event.status_note.strip()}" if event.status_note else status)
     if event.lead:
         parts.append(event.lead.strip())
-    for block in event.body:
-        if block.block_type != "questions":
-            continue
-        lines = [block.value["heading"]] if block.value["heading"] else []
-        lines += [f"{n}. {q}" for n, q in enumerate(block.value["questions"], start=1)]
+    for heading, questions in questions_in(event.body):
+        lines = [heading] if heading else []
+        lines += [f"{n}. {q}" for n, q in enumerate(questions, start=1)]
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
 

@@ -69,9 +69,10 @@ def _detail_prefetches():
     return [
         Prefetch(
             "event_people",
-            queryset=EventPerson.objects.select_related("person", "organisation").order_by(
-                "sort_order"
-            ),
+            queryset=EventPerson.objects.select_related("person", "organisation")
+            # What no event output shows of the person; the body is costly to decode.
+            .defer("person__bio", "person__links")
+            .order_by("sort_order"),
         ),
         Prefetch(
             "organisers",

@@ -9,13 +9,11 @@ import datetime
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
+from ..blocks import AGENDA, list_values, questions_in, raw_blocks
 from ..models import ACCESSIBILITY_FEATURES
 
 # Image sizes the API offers: name -> Wagtail rendition filter.
 IMAGE_RENDITIONS = {"card": "fill-640x360", "large": "width-1280"}
-
-AGENDA_QUESTIONS = "questions"
-AGENDA = "agenda"
 
 
 def absolute(request, url):
@@ -65,9 +63,11 @@ def image_data(request, image):
     """The image's renditions; only those already made or prefetched cost nothing."""
     if image is None:
         return None
+    # Found among the prefetched renditions (see listing); missing ones are made.
+    made = image.get_renditions(*IMAGE_RENDITIONS.values())
     renditions = {}
     for name, spec in IMAGE_RENDITIONS.items():
-        rendition = image.get_rendition(spec)
+        rendition = made[spec]
         renditions[name] = {
             "url": absolute(request, rendition.url),
             "width": rendition.width,
@@ -98,27 +98,13 @@ def person_in_event_data(request, item):
     }
 
 
-def _raw_blocks(event, block_type):
-    for block in event.body.raw_data:
-        if block.get("type") == block_type:
-            yield block.get("value") or {}
-
-
-def _list_values(values):
-    # ListBlock values are stored as [{"type": "item", "value": ...}] (older data: plain values).
-    return [
-        value["value"] if isinstance(value, dict) and value.get("type") == "item" else value
-        for value in values or []
-    ]
-
-
 def agenda_page_ids(event):
     """Ids of the person pages the event's agenda items name, read without a query."""
     return {
         pk
-        for agenda in _raw_blocks(event, AGENDA)
-        for item in _list_values(agenda.get("items"))
-        for pk in _list_values(item.get("people"))
+        for agenda in raw_blocks(event.body, AGENDA)
+        for item in list_values(agenda.get("items"))
+        for pk in list_values(item.get("people"))
         if isinstance(pk, int)
     }
 
@@ -129,19 +115,19 @@ def _time(value):
 
 def questions_data(event):
     return [
-        {"heading": block.get("heading") or "", "questions": _list_values(block.get("questions"))}
-        for block in _raw_blocks(event, AGENDA_QUESTIONS)
+        {"heading": heading, "questions": questions}
+        for heading, questions in questions_in(event.body)
     ]
 
 
 def agenda_data(request, event, pages):
     """Agenda items with their people, in the event's language where translated."""
     agendas = []
-    for block in _raw_blocks(event, AGENDA):
+    for block in raw_blocks(event.body, AGENDA):
         items = []
-        for item in _list_values(block.get("items")):
+        for item in list_values(block.get("items")):
             people = []
-            for pk in _list_values(item.get("people")):
+            for pk in list_values(item.get("people")):
                 page = pages.get(pk)
                 if page is None:
                     continue  # unpublished or deleted since

@@ -81,7 +81,7 @@ def load_events_for_api(queryset, *, with_body=True):
     renditions = (
         get_image_model()
         .get_rendition_model()
-        .objects.filter(filter_spec__in=IMAGE_RENDITIONS.values())
+        .objects.filter(filter_spec__in=list(IMAGE_RENDITIONS.values()))
     )
     events = list(
         with_event_details(queryset).prefetch_related(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from ninja import Field, NinjaAPI, Query
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
-from pydantic import TypeAdapter
+from pydantic_core import to_json
 from wagtail.models import Locale
 
 from .. import feeds
@@ -52,11 +52,9 @@ def invalid_parameters(request, exc):
     return api.create_response(request, {"detail": exc.errors, "message": message}, status=422)
 
 
-def _json(schema, payload):
-    """Check the payload against its documented schema, then serialise it."""
-    return HttpResponse(
-        schema.model_validate(payload).model_dump_json(), content_type="application/json"
-    )
+def _json(payload):
+    """The payload as JSON. Its shape is the documented schema's; the tests check each one."""
+    return HttpResponse(to_json(payload), content_type="application/json")
 
 
 def _page_links(request, count, limit, offset):
@@ -93,7 +91,6 @@ def list_events(request, query: Query[EventQuery]):
     listing = find_events(query)
     following, preceding = _page_links(request, listing.count, listing.limit, listing.offset)
     return _json(
-        schemas.EventList,
         {
             "count": listing.count,
             "next": following,
@@ -120,7 +117,7 @@ class CalendarQuery(EventQuery):
 @CACHED
 def events_calendar(request, query: Query[CalendarQuery]):
     """The same events as the list, as an iCalendar file to subscribe to (up to 1,000)."""
-    listing = find_events(query, with_body=False)
+    listing = find_events(query)
     profile = listing.query.embed_profile
     with translation.override(listing.query.lang):
         name = profile.name if profile else gettext("Events")
@@ -143,7 +140,7 @@ def get_event(request, event_id: int):
     if not events:
         raise Http404("There is no public event with this id.")
     payload = data.event_data(request, events[0], pages, with_body_html=True)
-    return _json(schemas.EventDetail, payload)
+    return _json(payload)
 
 
 def _people(lang):
@@ -173,7 +170,6 @@ def list_people(request, params: Query[PersonQuery]):
     people = load_person_pages(queryset[params.offset : params.offset + params.limit])
     following, preceding = _page_links(request, count, params.limit, params.offset)
     return _json(
-        schemas.PersonList,
         {
             "count": count,
             "next": following,
@@ -201,7 +197,7 @@ def get_person(request, person_id: int):
     people = load_person_pages(public_pages(PersonPage).filter(pk=person_id))
     if not people:
         raise Http404("There is no public person with this id.")
-    return _json(schemas.Person, _person(request, people[0]))
+    return _json(_person(request, people[0]))
 
 
 def _in_language(model, lang):
@@ -238,7 +234,7 @@ def list_organisations(request, params: Query[ListParameters]):
         events_url = _api_url(request, "events", organiser=organisation.slug, lang=params.lang)
         return {**data.organisation_data(organisation), "events_url": events_url}
 
-    return _json_list(schemas.OrganisationItem, _snippet_list(Organisation, params.lang, describe))
+    return _json(_snippet_list(Organisation, params.lang, describe))
 
 
 @api.get(
@@ -250,7 +246,7 @@ def list_organisations(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_venues(request, params: Query[ListParameters]):
-    return _json_list(schemas.VenueItem, _snippet_list(Venue, params.lang, data.venue_data))
+    return _json(_snippet_list(Venue, params.lang, data.venue_data))
 
 
 @api.get(
@@ -262,7 +258,7 @@ def list_venues(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_types(request, params: Query[ListParameters]):
-    return _json_list(schemas.TermItem, _snippet_list(EventType, params.lang, data.term_data))
+    return _json(_snippet_list(EventType, params.lang, data.term_data))
 
 
 @api.get(
@@ -274,7 +270,7 @@ def list_types(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_topics(request, params: Query[ListParameters]):
-    return _json_list(schemas.TermItem, _snippet_list(Topic, params.lang, data.term_data))
+    return _json(_snippet_list(Topic, params.lang, data.term_data))
 
 
 @api.get(
@@ -311,11 +307,4 @@ def list_series(request, params: Query[ListParameters]):
                 "events_url": _api_url(request, "events", series=index.pk, lang=params.lang),
             }
         )
-    return _json_list(schemas.Series, items)
-
-
-def _json_list(schema, items):
-    adapter = TypeAdapter(list[schema])
-    return HttpResponse(
-        adapter.dump_json(adapter.validate_python(items)), content_type="application/json"
-    )
+    return _json(items)
