@@ -98,6 +98,8 @@ def purge_for(obj):
     The URLs are worked out now, while the object is still where it was (before a delete or
     a move), and purged after the commit, so the CDN cannot fetch the old version again.
     """
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return  # no CDN to tell
     if isinstance(obj, EventPage):
         urls = event_urls(obj)
     elif isinstance(obj, PersonPage):
