@@ -9,17 +9,21 @@ PORT ?= 8000
 # Extra requirement specifiers given to every pip install, so a test matrix can pin versions.
 PIP_CONSTRAINTS ?=
 PYTEST_ARGS ?=
+# How many events `make bench` generates.
+BENCH_EVENTS ?= 1000
 
 VENV_PYTHON := $(VENV)/bin/python
 MANAGE := $(VENV_PYTHON) example_project/manage.py
 LOCALE_DIR := wagtail_events/locale
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint format messages compilemessages docs migrations-check clean FORCE
+.PHONY: help demo test bench lint format messages compilemessages docs migrations-check clean FORCE
 
 help:
 	@echo "make demo              run the example site at http://127.0.0.1:$(PORT)/ with demo content"
 	@echo "make test              run the test suite (honours DATABASE_URL and CI; npm installs axe-core)"
+	@echo "make bench             time the events API against Wagtail's API v2 on BENCH_EVENTS generated events"
+	@echo "                       (default $(BENCH_EVENTS); a throwaway SQLite file, or a new database next to DATABASE_URL's)"
 	@echo "make lint              ruff check and ruff format --check"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make messages          update the nb translation catalogues from the English source"
@@ -68,6 +72,10 @@ demo: $(VENV)/.installed-example
 
 test: $(VENV)/.installed-test $(AXE_STAMP)
 	$(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
+
+# Fails when a performance target is missed; see docs/explanation/performance.md.
+bench: $(VENV)/.installed-example
+	$(VENV_PYTHON) -m benchmarks.bench --events $(BENCH_EVENTS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

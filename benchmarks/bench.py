@@ -1,0 +1,381 @@
+"""``make bench``: the events API against Wagtail's API v2, on generated events, in one run.
+
+Builds a throwaway database (``migrate``, then ``generate_events``), then times each endpoint
+in this process with Django's test client: a warm-up, then requests for a fixed time. Prints
+requests per second, milliseconds per request and SQL queries per request, checks the targets
+and exits non-zero if one is missed. Run it from the repository root::
+
+    python -m benchmarks.bench --events 1000
+"""
+
+import argparse
+import cProfile
+import datetime
+import io
+import os
+import platform
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from importlib.metadata import version
+from typing import NamedTuple
+
+import django
+
+EVENTS_LIST = "/api/events/"
+EVENTS_CALENDAR = "/api/events.ics"
+STOCK_V2 = "/bench/v2-stock/pages/"
+PROJECT_V2 = "/api/v2/pages/"
+EVENT_PAGES = {"type": "wagtail_events.EventPage"}
+ALL_FIELDS = {**EVENT_PAGES, "fields": "*"}
+LIMIT = 50
+SMALL_LIMIT = 5
+# Calendars hold at most this many events (the calendar endpoint's own limit).
+CALENDAR_EVENTS = 1000
+CALENDAR_SMALL = 10
+CALENDAR_REPEATS = 3
+# Requests before measuring, stretches of measuring per endpoint, requests per stretch at least.
+WARM_UP = 3
+ROUNDS = 3
+MIN_REQUESTS = 5
+
+# The targets the issue sets.
+LIST_VS_V2_ALL_FIELDS = 5.0
+LIST_VS_V2_DEFAULT_FIELDS = 1.5
+MAX_LIST_QUERIES = 10
+CACHED_SHARE_OF_BARE = 0.4
+MAX_CALENDAR_SECONDS = 0.5
+
+
+class Timing(NamedTuple):
+    name: str
+    requests: int
+    seconds: float
+    queries: int
+
+    @property
+    def per_second(self):
+        return self.requests / self.seconds
+
+    @property
+    def milliseconds(self):
+        return self.seconds / self.requests * 1000
+
+
+class Check(NamedTuple):
+    name: str
+    measured: str
+    needed: str
+    passed: bool
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1000, help="events to generate")
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per endpoint")
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile the uncached events list"
+    )
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    print(f"wagtail_events benchmark, {datetime.datetime.now():%Y-%m-%d %H:%M}")
+    print(
+        f"Python {platform.python_version()}, Django {version('django')}, "
+        f"Wagtail {version('wagtail')}, {connection.vendor}, "
+        f"cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+    )
+    with throwaway_database(connection):
+        started = time.perf_counter()
+        call_command("generate_events", events=args.events, stdout=io.StringIO())
+        if connection.vendor == "postgresql":
+            # Planner statistics for the new rows, as autovacuum keeps them on a live site.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        print(
+            f"Generated {args.events} events with English translations "
+            f"in {time.perf_counter() - started:.1f} s.",
+            flush=True,
+        )
+        bench = Bench(args.seconds)
+        timings, checks = bench.run(args.events)
+        print()
+        print_table(
+            ["endpoint", "req/s", "ms/req", "queries"],
+            [
+                [t.name, f"{t.per_second:.1f}", f"{t.milliseconds:.2f}", str(t.queries)]
+                for t in timings
+            ],
+        )
+        print()
+        print_table(
+            ["target", "measured", "needed", "result"],
+            [[c.name, c.measured, c.needed, "PASS" if c.passed else "FAIL"] for c in checks],
+        )
+        if args.profile:
+            bench.profile()
+    return 0 if all(check.passed for check in checks) else 1
+
+
+@contextmanager
+def throwaway_database(connection):
+    """A new database, migrated, dropped afterwards: never the one the settings name.
+
+    SQLite gets a file in the system's temporary directory; another database a new database
+    named after the configured one and this process.
+    """
+    directory = None
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    if connection.vendor == "sqlite":
+        directory = tempfile.mkdtemp(prefix="wagtail-events-bench-")
+        test_settings["NAME"] = os.path.join(directory, "bench.sqlite3")
+    else:
+        test_settings["NAME"] = f"{connection.settings_dict['NAME']}_bench_{os.getpid()}"
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        yield
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if directory:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+class Endpoint(NamedTuple):
+    """``request()`` is timed; ``setup()`` runs untimed before each stretch of requests and
+    ``before()`` before each request."""
+
+    name: str
+    request: Callable
+    before: Callable = lambda: None
+    setup: Callable = lambda: None
+
+
+class Bench:
+    def __init__(self, seconds):
+        from django.db import connection
+        from django.test import Client
+
+        from wagtail_events.caching import bump_content_version
+
+        self.seconds = seconds
+        self.client = Client()
+        self.connection = connection
+        self.bump = bump_content_version
+
+    def get(self, path, params=None, status=200, **headers):
+        response = self.client.get(path, params or {}, headers=headers)
+        if response.status_code != status:
+            raise SystemExit(f"{path} {params}: {response.status_code}, expected {status}")
+        return response
+
+    def queries(self, request):
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(self.connection) as captured:
+            request()
+        return len(captured)
+
+    def measure(self, endpoints):
+        """Requests per second of each endpoint, taken in turns.
+
+        Each endpoint gets ``ROUNDS`` stretches of requests, the endpoints taking turns, so a
+        change in the machine's load while the benchmark runs weighs on all of them alike.
+        """
+        queries = {}
+        for endpoint in endpoints:
+            endpoint.setup()
+            for _ in range(WARM_UP):
+                endpoint.before()
+                endpoint.request()
+            endpoint.before()
+            queries[endpoint] = self.queries(endpoint.request)
+        totals = {endpoint: [0, 0.0] for endpoint in endpoints}
+        for _ in range(ROUNDS):
+            for endpoint in endpoints:
+                endpoint.setup()
+                total = totals[endpoint]
+                deadline = time.perf_counter() + self.seconds / ROUNDS
+                stretch = 0
+                while stretch < MIN_REQUESTS or time.perf_counter() < deadline:
+                    endpoint.before()
+                    started = time.perf_counter()
+                    endpoint.request()
+                    total[1] += time.perf_counter() - started
+                    total[0] += 1
+                    stretch += 1
+        return [
+            Timing(endpoint.name, *totals[endpoint], queries[endpoint]) for endpoint in endpoints
+        ]
+
+    def run(self, events):
+        from benchmarks import views
+
+        our_list = {"limit": LIMIT}
+        response = self.get(EVENTS_LIST, our_list)
+        views.STATIC_PAYLOAD.update(response.json())
+        etag = {}
+
+        def fresh_etag():
+            etag["value"] = self.get(EVENTS_LIST, our_list)["ETag"]
+
+        def get(path, params=None, **kwargs):
+            return lambda: self.get(path, params, **kwargs)
+
+        def uncached(params):
+            name = f"events API, {describe(params)}, uncached"
+            return Endpoint(name, get(EVENTS_LIST, params), before=self.bump)
+
+        def v2(label, path, fields_label, params):
+            name = f"{label} API v2, {fields_label}, limit {LIMIT}"
+            return Endpoint(name, get(path, {**params, "limit": LIMIT}))
+
+        ours = uncached(our_list)
+        ours_small = uncached({"limit": SMALL_LIMIT})
+        cached = Endpoint(
+            f"events API, limit {LIMIT}, cache hit",
+            get(EVENTS_LIST, our_list),
+            setup=get(EVENTS_LIST, our_list),
+        )
+        not_modified = Endpoint(
+            f"events API, limit {LIMIT}, 304",
+            lambda: self.get(EVENTS_LIST, our_list, status=304, if_none_match=etag["value"]),
+            setup=fresh_etag,
+        )
+        stock_all = v2("stock", STOCK_V2, "fields=*", ALL_FIELDS)
+        stock_default = v2("stock", STOCK_V2, "default fields", EVENT_PAGES)
+        bare = Endpoint("bare JsonResponse, same payload", get("/bench/json/"))
+        tiny = Endpoint("bare JsonResponse, {'ok': true}", get("/bench/json/tiny/"))
+        endpoints = [
+            ours,
+            ours_small,
+            uncached({**our_list, "lang": "en"}),
+            cached,
+            not_modified,
+            stock_all,
+            stock_default,
+            v2("project", PROJECT_V2, "fields=*", ALL_FIELDS),
+            v2("project", PROJECT_V2, "default fields", EVENT_PAGES),
+            bare,
+            tiny,
+        ]
+        timings = self.measure(endpoints)
+        of = dict(zip(endpoints, timings, strict=True))
+        calendar, calendar_events, calendar_small_queries = self.calendar(events)
+        timings.append(calendar)
+
+        expected_in_calendar = min(events, CALENDAR_EVENTS)
+        calendar_seconds = calendar.seconds / calendar.requests
+        checks = [
+            ratio_check(
+                "uncached list vs stock v2 fields=*",
+                of[ours],
+                of[stock_all],
+                LIST_VS_V2_ALL_FIELDS,
+            ),
+            ratio_check(
+                "uncached list vs stock v2 default fields",
+                of[ours],
+                of[stock_default],
+                LIST_VS_V2_DEFAULT_FIELDS,
+            ),
+            Check(
+                f"list queries at limit {SMALL_LIMIT} and {LIMIT}",
+                f"{of[ours_small].queries} and {of[ours].queries}",
+                f"equal, ≤ {MAX_LIST_QUERIES}",
+                of[ours_small].queries == of[ours].queries <= MAX_LIST_QUERIES,
+            ),
+            cached_check("cache hit", of[cached], of[bare], of[tiny]),
+            cached_check("304", of[not_modified], of[bare], of[tiny]),
+            Check(
+                f"calendar of {expected_in_calendar} events, uncached",
+                f"{calendar_seconds:.2f} s, {calendar_events} events",
+                f"≤ {MAX_CALENDAR_SECONDS} s",
+                calendar_seconds <= MAX_CALENDAR_SECONDS
+                and calendar_events == expected_in_calendar,
+            ),
+            Check(
+                f"calendar queries for {CALENDAR_SMALL} and {expected_in_calendar} events",
+                f"{calendar_small_queries} and {calendar.queries}",
+                "equal",
+                calendar_small_queries == calendar.queries,
+            ),
+        ]
+        return timings, checks
+
+    def calendar(self, events):
+        """The best of a few uncached requests for a calendar of every event (up to 1,000)."""
+        everything = {"when": "all", "limit": min(events, CALENDAR_EVENTS)}
+        self.bump()
+        small_queries = self.queries(
+            lambda: self.get(EVENTS_CALENDAR, {"when": "all", "limit": CALENDAR_SMALL})
+        )
+        self.bump()
+        queries = self.queries(lambda: self.get(EVENTS_CALENDAR, everything))
+        best = None
+        for _ in range(CALENDAR_REPEATS):
+            self.bump()
+            started = time.perf_counter()
+            response = self.get(EVENTS_CALENDAR, everything)
+            spent = time.perf_counter() - started
+            best = spent if best is None else min(best, spent)
+        in_calendar = response.content.count(b"BEGIN:VEVENT")
+        name = f"calendar (.ics), {in_calendar} events, uncached"
+        return Timing(name, 1, best, queries), in_calendar, small_queries
+
+    def profile(self):
+        """Where uncached list requests spend their time, by cumulative time."""
+        profiler = cProfile.Profile()
+        for _ in range(20):
+            self.bump()
+            profiler.enable()
+            self.get(EVENTS_LIST, {"limit": LIMIT})
+            profiler.disable()
+        print(f"\nProfile of 20 uncached requests to {EVENTS_LIST}?limit={LIMIT}:")
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(30)
+
+
+def describe(params):
+    words = [f"limit {params['limit']}"]
+    if "lang" in params:
+        words.append(f"lang={params['lang']}")
+    return ", ".join(words)
+
+
+def ratio_check(name, ours, theirs, needed):
+    ratio = ours.per_second / theirs.per_second
+    return Check(name, f"{ratio:.1f}×", f"≥ {needed}×", ratio >= needed)
+
+
+def cached_check(label, timing, bare, tiny):
+    share = timing.per_second / bare.per_second
+    return Check(
+        f"{label}: queries, share of bare JsonResponse",
+        # Against the tiny payload too, the stricter ceiling.
+        f"{timing.queries}, {share:.0%} ({timing.per_second / tiny.per_second:.0%} of tiny)",
+        f"0, ≥ {CACHED_SHARE_OF_BARE:.0%}",
+        timing.queries == 0 and share >= CACHED_SHARE_OF_BARE,
+    )
+
+
+def print_table(header, rows):
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        first, *rest = row
+        cells = [first.ljust(widths[0])]
+        cells += [cell.rjust(width) for cell, width in zip(rest, widths[1:], strict=True)]
+        print("  ".join(cells))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
