@@ -565,3 +565,16 @@ def test_the_calendar_feed_makes_the_same_queries_for_5_and_50_events(
     few = measure(5)
     make(45)
     assert measure(50) == few
+
+
+def test_an_event_whose_image_file_is_gone_is_still_listed(client, series):
+    from tests.test_jsonld import make_image
+
+    image = make_image()
+    EventPageFactory(parent=series, title="Bildet er borte", image=image, **at(1))
+    image.file.storage.delete(image.file.name)
+
+    [event] = client.get(EVENTS).json()["items"]
+
+    assert event["title"] == "Bildet er borte"
+    assert event["image"]["renditions"] == {}

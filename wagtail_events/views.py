@@ -188,7 +188,7 @@ def _with_roles(events, person):
             [
                 item
                 for item in event.people_in_event
-                if item.person is not None and item.person.translation_key == person.translation_key
+                if item.person_id and item.person_key == person.translation_key
             ],
         )
         for event in events

@@ -7,6 +7,7 @@ list costs the same queries at 5 and at 50 items. Texts are in each object's own
 import datetime
 
 from django.utils import translation
+from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from ..blocks import AGENDA, list_values, questions_in, raw_blocks
@@ -64,15 +65,19 @@ def image_data(request, image):
     if image is None:
         return None
     # Found among the prefetched renditions (see listing); missing ones are made.
-    made = image.get_renditions(*IMAGE_RENDITIONS.values())
-    renditions = {}
-    for name, spec in IMAGE_RENDITIONS.items():
-        rendition = made[spec]
-        renditions[name] = {
-            "url": absolute(request, rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
+    try:
+        made = image.get_renditions(*IMAGE_RENDITIONS.values())
+    except SourceImageIOError:
+        made = {}  # the original file is gone: the event is still worth listing
+    renditions = {
+        name: {
+            "url": absolute(request, made[spec].url),
+            "width": made[spec].width,
+            "height": made[spec].height,
         }
+        for name, spec in IMAGE_RENDITIONS.items()
+        if spec in made
+    }
     return {
         "alt": getattr(image, "default_alt_text", "") or image.title,
         "width": image.width,
