@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .filters import PAST, UPCOMING, EventFilterSet, PersonFilterSet
-from .models import EventPerson, Organisation
-from .queries import load_events, public_events
+from .models import EventPerson
+from .queries import load_events, load_people, public_events
 
 # A page model may set its own, e.g. ``events_per_page = 50`` on an index.
 EVENTS_PER_PAGE = 20
@@ -93,7 +93,7 @@ def person_index_context(index, request):
     per_page = getattr(index, "people_per_page", PEOPLE_PER_PAGE)
     page, notices = paginate(request, filterset.qs, per_page)
     people = list(page.object_list)
-    _set_display_organisations(people, index.locale)
+    load_people(people)  # their organisations in the index's language
     return {
         "filter": filterset,
         "people": people,
@@ -193,26 +193,3 @@ def _with_roles(events, person):
         )
         for event in events
     ]
-
-
-def _set_display_organisations(people, locale):
-    """Give each person ``display_organisation``: their organisation in ``locale``'s language.
-
-    One query, and none when every organisation is already in that language.
-    """
-    keys = {
-        person.organisation.translation_key
-        for person in people
-        if person.organisation is not None and person.organisation.locale_id != locale.pk
-    }
-    translations = {}
-    if keys:
-        translations = {
-            organisation.translation_key: organisation
-            for organisation in Organisation.objects.filter(translation_key__in=keys, locale=locale)
-        }
-    for person in people:
-        organisation = person.organisation
-        if organisation is not None:
-            organisation = translations.get(organisation.translation_key, organisation)
-        person.display_organisation = organisation
