@@ -83,7 +83,7 @@ def _api_url(request, name, **params):
 )
 @CACHED
 def list_events(request, query: Query[EventQuery]):
-    """Public events in one language, upcoming first by default.
+    """Public events in one language, soonest first; past ones too unless ``when`` says.
 
     An unknown organiser, type, topic, person or series matches nothing: the list is empty.
     An unknown profile is a 404.
