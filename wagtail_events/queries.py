@@ -6,48 +6,73 @@ output can neither show an unpublished page nor add a query per event.
 
 from collections import defaultdict
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
-from django.db.models.functions import Left, Length
+from asgiref.local import Local
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from .models import EventOrganiser, EventPage, EventPerson
 
 
-def public_pages(model, locale=None, *, searchable=False):
-    """Live, publicly viewable pages of ``model`` that have not expired, optionally in a locale.
-
-    ``searchable=True`` for a queryset to ``.search()``: search backends take only plain
-    field lookups, so view restrictions are then left out with Wagtail's ``.public()``.
-    """
-    queryset = only_public(model.objects.all(), searchable=searchable)
+def public_pages(model, locale=None):
+    """Live, publicly viewable pages of ``model`` that have not expired, optionally in a locale."""
+    queryset = only_public(model.objects.all())
     if locale is not None:
         queryset = queryset.filter(locale=locale)
     return queryset
 
 
-def only_public(queryset, *, searchable=False):
+def only_public(queryset):
     """The pages of a page queryset that :func:`public_pages` would give.
 
     For querysets built elsewhere, such as the one Wagtail's API starts from.
     """
     now = timezone.now()
-    queryset = queryset.live()
-    queryset = queryset.public() if searchable else queryset.exclude(in_private_section())
+    queryset = queryset.live().exclude(in_private_section())
     return queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now)).filter(
         Q(go_live_at__isnull=True) | Q(go_live_at__lte=now)
     )
 
 
-def in_private_section():
-    """Pages under a view restriction (their own or an ancestor's), as a subquery.
+# Within a request, the paths of view-restricted pages are read once (see signal_handlers,
+# which marks where requests start and end). Never longer: no process may serve a page whose
+# restriction another process has just added.
+_request = Local()
 
-    What Wagtail's ``.public()`` excludes, without a query to fetch the restrictions first.
+
+def restricted_paths():
+    """Paths of the pages with a view restriction; one query per request."""
+    paths = getattr(_request, "restricted_paths", None)
+    if paths is None:
+        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        if getattr(_request, "active", False):
+            _request.restricted_paths = paths
+    return paths
+
+
+def request_started(**kwargs):
+    _request.active = True
+    _request.restricted_paths = None
+
+
+def request_finished(**kwargs):
+    _request.active = False
+    _request.restricted_paths = None
+
+
+def restrictions_changed(**kwargs):
+    _request.restricted_paths = None
+
+
+def in_private_section():
+    """Pages under a view restriction, their own or an ancestor's: what ``.public()`` leaves out.
+
+    Plain path lookups, as Wagtail's own, so search backends take them too.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Left(OuterRef("path"), Length("page__path"))
-    )
-    return Exists(restricted)
+    condition = Q(pk__in=[])
+    for path in restricted_paths():
+        condition |= Q(path__startswith=path)
+    return condition
 
 
 def within_publication_dates(page, now=None):
@@ -61,8 +86,8 @@ def within_publication_dates(page, now=None):
     return has_gone_live and (page.expire_at is None or page.expire_at > now)
 
 
-def public_events(locale=None, *, searchable=False):
-    return public_pages(EventPage, locale, searchable=searchable)
+def public_events(locale=None):
+    return public_pages(EventPage, locale)
 
 
 def _detail_prefetches():

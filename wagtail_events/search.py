@@ -10,9 +10,9 @@ from .queries import public_events, public_pages
 
 def search_events(query, locale=None):
     """Events matching ``query`` in their title, lead, body, people or organisers, best first."""
-    return public_events(locale, searchable=True).defer_streamfields().search(query)
+    return public_events(locale).defer_streamfields().search(query)
 
 
 def search_people(query, locale=None):
     """People matching ``query`` in their name, title, biography or organisation, best first."""
-    return public_pages(PersonPage, locale, searchable=True).search(query)
+    return public_pages(PersonPage, locale).search(query)

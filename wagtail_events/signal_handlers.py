@@ -1,12 +1,14 @@
 """Signal handlers, connected when the app is ready."""
 
 from corsheaders.signals import check_request_enabled
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search.index import class_is_indexed
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from . import queries
 from .caching import bump_content_version
 from .cors import allow_profile_origins
 from .models import EmbedProfile, EventPage, EventPageMixin, Organisation, PersonPage
@@ -77,3 +79,14 @@ def register_signal_handlers():
     )
 
     check_request_enabled.connect(allow_profile_origins, dispatch_uid="wagtail_events_cors")
+
+    # View restrictions are read once per request, and again after any change to them.
+    request_started.connect(queries.request_started, dispatch_uid="wagtail_events_restrictions")
+    request_finished.connect(queries.request_finished, dispatch_uid="wagtail_events_restrictions")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            queries.restrictions_changed,
+            sender=PageViewRestriction,
+            dispatch_uid="wagtail_events_restrictions",
+        )
+    post_page_move.connect(queries.restrictions_changed, dispatch_uid="wagtail_events_restrictions")

@@ -31,9 +31,7 @@ class EventPagesAPIViewSet(PagesAPIViewSet):
         # Wagtail lets through pages whose view restriction the request has passed, and pages
         # past their expiry date until the publish_scheduled command runs; we show neither.
         # Computed once per request: Wagtail asks for it several times.
-        # Search backends take only plain lookups: a search keeps Wagtail's own .public().
-        searchable = "search" in self.request.GET
-        return only_public(super().get_base_queryset(), searchable=searchable)
+        return only_public(super().get_base_queryset())
 
     def paginate_queryset(self, queryset):
         pages = list(super().paginate_queryset(queryset))
