@@ -15,9 +15,6 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Purges are recorded, not sent (see tests/frontend_cache.py).
-WAGTAILFRONTENDCACHE = {"recorder": {"BACKEND": "tests.frontend_cache.RecordingBackend"}}
-
 # Wagtail 7.4 autosaves a new page in the background half a second after typing stops; a test
 # that publishes right away can race it and post the same slug twice. The browser tests drive
 # the editor's own steps, so autosave is off for them.

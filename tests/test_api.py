@@ -443,9 +443,13 @@ def test_cors_allows_listed_and_profile_origins_without_credentials(client, deba
 
 
 @pytest.fixture
-def purged():
+def purged(settings):
+    """The URLs purged from a CDN, recorded instead of sent (see tests/frontend_cache.py)."""
     from tests.frontend_cache import PURGED
 
+    settings.WAGTAILFRONTENDCACHE = {
+        "recorder": {"BACKEND": "tests.frontend_cache.RecordingBackend"}
+    }
     PURGED.clear()
     yield PURGED
     PURGED.clear()
