@@ -54,7 +54,7 @@ def _applied_in_filter_queryset(queryset, name, value):
     return queryset
 
 
-def _day_start(day):
+def day_start(day):
     """Midnight at the start of ``day`` in the site's time zone."""
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
 
@@ -193,10 +193,10 @@ class EventFilterSet(django_filters.FilterSet):
         return queryset.filter(matching_text(value))
 
     def filter_date_from(self, queryset, name, value):
-        return queryset.filter(ending_from(_day_start(value)))
+        return queryset.filter(ending_from(day_start(value)))
 
     def filter_date_to(self, queryset, name, value):
-        return queryset.filter(starting_before(_day_start(value + datetime.timedelta(days=1))))
+        return queryset.filter(starting_before(day_start(value + datetime.timedelta(days=1))))
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(on_topics([value]))

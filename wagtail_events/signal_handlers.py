@@ -57,10 +57,6 @@ def purge_moved(sender, instance, **kwargs):
         purge_for(instance.specific)
 
 
-def purge_organisation(sender, instance, **kwargs):
-    purge_for(instance)
-
-
 def register_signal_handlers():
     page_published.connect(reindex_published_event, dispatch_uid="wagtail_events_reindex_event")
 
@@ -74,9 +70,7 @@ def register_signal_handlers():
         signal.connect(purge, dispatch_uid="wagtail_events_purge")
     post_page_move.connect(purge_moved, dispatch_uid="wagtail_events_purge_moved")
     pre_delete.connect(purge, dispatch_uid="wagtail_events_purge_deleted")
-    post_save.connect(
-        purge_organisation, sender=Organisation, dispatch_uid="wagtail_events_purge_org"
-    )
+    post_save.connect(purge, sender=Organisation, dispatch_uid="wagtail_events_purge_org")
 
     check_request_enabled.connect(allow_profile_origins, dispatch_uid="wagtail_events_cors")
 

@@ -44,15 +44,11 @@ def _date_or_datetime(value):
     return day or moment
 
 
-def _day_start(day):
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
-
-
 def _moment(value, *, end_of_day):
     """A datetime as it is; a day as its start, or as the start of the next day."""
     if value is None or isinstance(value, datetime.datetime):
         return value
-    return _day_start(value + datetime.timedelta(days=1) if end_of_day else value)
+    return filters.day_start(value + datetime.timedelta(days=1) if end_of_day else value)
 
 
 def _slugs_field(description):
