@@ -12,6 +12,7 @@ from tests.factories import (
     PersonPageFactory,
     TopicFactory,
     VenueFactory,
+    published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events.models import Role
@@ -354,8 +355,9 @@ def test_a_page_of_50_events_costs_the_queries_of_a_page_of_5(
         "event_type": EventTypeFactory(),
     }
     # Norwegian and English events by turns, so both pages hold both languages.
-    for n in range(50):
-        EventPageFactory(parent=(series, series_en)[n % 2], **shared)
+    with published_quickly():
+        for n in range(50):
+            EventPageFactory(parent=(series, series_en)[n % 2], **shared)
     client.get(PAGES, EVENTS)  # the site root is cached after the first request
 
     for query in (EVENTS, {**EVENTS, "search": "debatt"}):
@@ -379,11 +381,12 @@ def test_a_page_of_50_people_costs_the_queries_of_a_page_of_5(
     untranslated = OrganisationFactory()
     # Norwegian and English people by turns, working for organisations with and without an
     # English name.
-    for n in range(50):
-        PersonPageFactory(
-            parent=(people_index, people_index_en)[n % 2],
-            organisation=(translated_organisation, untranslated)[n // 2 % 2],
-        )
+    with published_quickly():
+        for n in range(50):
+            PersonPageFactory(
+                parent=(people_index, people_index_en)[n % 2],
+                organisation=(translated_organisation, untranslated)[n // 2 % 2],
+            )
     client.get(PAGES, PEOPLE)
 
     listed = compare_queries(client, django_assert_num_queries, {**PEOPLE, "order": "id"})

@@ -8,7 +8,12 @@ from django.utils.html import escape
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from tests.factories import EventPageFactory, OrganisationFactory, PersonPageFactory
+from tests.factories import (
+    EventPageFactory,
+    OrganisationFactory,
+    PersonPageFactory,
+    published_quickly,
+)
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from tests.test_index import at, in_nb, titles
 from wagtail_events import views
@@ -187,15 +192,16 @@ def count_queries(client, url):
 def test_person_page_queries_do_not_grow_with_their_events(client, series, people_index):
     few = PersonPageFactory(parent=people_index)
     many = PersonPageFactory(parent=people_index)
-    for person, how_many in ((few, 2), (many, 20)):
-        for number in range(how_many):
-            days = number + 1 if number % 2 else -(number + 1)
-            EventPageFactory(
-                parent=series,
-                people=[(person, Role.PARTICIPANT), PersonPageFactory(parent=people_index)],
-                organisers=[OrganisationFactory()],
-                **at(days),
-            )
+    with published_quickly():
+        for person, how_many in ((few, 2), (many, 20)):
+            for number in range(how_many):
+                days = number + 1 if number % 2 else -(number + 1)
+                EventPageFactory(
+                    parent=series,
+                    people=[(person, Role.PARTICIPANT), PersonPageFactory(parent=people_index)],
+                    organisers=[OrganisationFactory()],
+                    **at(days),
+                )
     client.get(few.url)
 
     assert count_queries(client, few.url) == count_queries(client, many.url)

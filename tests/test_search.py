@@ -8,6 +8,7 @@ from tests.factories import (
     OrganisationFactory,
     PersonPageFactory,
     add_people,
+    published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events.models import EventPage, Role
@@ -162,8 +163,9 @@ def test_search_page_without_a_query_shows_just_the_form(client, home_page):
 
 
 def test_search_results_come_in_pages(client, series):
-    for number in range(25):
-        EventPageFactory(parent=series, title=f"Seminar {number}")
+    with published_quickly():
+        for number in range(25):
+            EventPageFactory(parent=series, title=f"Seminar {number}")
 
     first = found(client, "seminar")["events"]
     second = found(client, "seminar", page="2")["events"]
