@@ -13,6 +13,8 @@ from tests.factories import (
     OrganisationFactory,
     PersonPageFactory,
     TopicFactory,
+    publish,
+    published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events.api import schemas
@@ -301,7 +303,7 @@ def _in_english(obj, locale_en):
     """A published English copy, as a translation leaves it (links still to the Norwegian)."""
     if hasattr(obj, "save_revision"):
         copy = obj.copy_for_translation(locale_en, copy_parents=True)
-        copy.save_revision().publish()
+        publish(copy)
     else:
         copy = obj.copy_for_translation(locale_en)
         copy.save()
@@ -319,14 +321,15 @@ def test_the_list_makes_the_same_queries_for_5_and_50_events(
             _in_english(obj, locale_en)
 
     def make(count):
-        for _ in range(count):
-            event = EventPageFactory(
-                parent=series, organisers=[hemit], topics=[topic], people=[person], **at(1)
-            )
-            if lang == "en":
-                for obj in (event.venue, event.event_type):
-                    _in_english(obj, locale_en)
-                _in_english(event, locale_en)
+        with published_quickly():
+            for _ in range(count):
+                event = EventPageFactory(
+                    parent=series, organisers=[hemit], topics=[topic], people=[person], **at(1)
+                )
+                if lang == "en":
+                    for obj in (event.venue, event.event_type):
+                        _in_english(obj, locale_en)
+                    _in_english(event, locale_en)
 
     def measure(count):
         from django.db import connection
@@ -344,9 +347,10 @@ def test_the_list_makes_the_same_queries_for_5_and_50_events(
     many = measure(50)
 
     assert few == many
-    # The restricted paths, the count, events, people, organisers, topics and related pages;
-    # an English list adds one per kind of translated snippet (venue, type, topic, organiser).
-    assert many <= (7 if lang == "nb" else 11)
+    # The restricted paths, the count, the ids, then for the events not cached (here all):
+    # events, people, organisers, topics and related pages; an English list adds one per kind
+    # of translated snippet (venue, type, topic, organiser).
+    assert many <= (8 if lang == "nb" else 12)
 
 
 def test_the_calendar_feed_holds_the_listed_events(client, debate):
@@ -556,8 +560,11 @@ def test_the_calendar_feed_makes_the_same_queries_for_5_and_50_events(
     ]
 
     def make(count):
-        for _ in range(count):
-            EventPageFactory(parent=series, organisers=[hemit], people=[person], body=body, **at(1))
+        with published_quickly():
+            for _ in range(count):
+                EventPageFactory(
+                    parent=series, organisers=[hemit], people=[person], body=body, **at(1)
+                )
 
     def measure(count):
         bump_content_version()

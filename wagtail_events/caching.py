@@ -4,6 +4,12 @@ The version is a random token kept in Django's cache. Every change that can alte
 output (publish, unpublish, move, delete, a snippet or view restriction saved) replaces it, so
 the ETags and cached bodies made under the old token are never served again. A token rather
 than a counter: if the cache loses the key, the new token cannot collide with an old one.
+
+Lists also keep each event's part of the answer (its API data, its calendar entry) as a
+fragment, so a list asked for after one event was published rebuilds that event only. A
+fragment's key holds two more tokens: one for the event's translation group, replaced when any
+language version of the event changes (it lists the others), and one replaced by every other
+change, since an event shows people, snippets, images and pages around it.
 """
 
 import hashlib
@@ -21,6 +27,9 @@ from .conf import get_setting
 
 VERSION_KEY = "wagtail_events:content-version"
 RESPONSE_KEY = "wagtail_events:response:{}"
+SURROUNDINGS_KEY = "wagtail_events:surroundings-version"
+EVENT_KEY = "wagtail_events:event-version:{}"
+FRAGMENT_KEY = "wagtail_events:fragment:{}"
 # Headers a cached response keeps besides its body.
 KEPT_HEADERS = (
     "Content-Type",
@@ -40,22 +49,88 @@ def _new_version():
 
 def content_version():
     """``(token, changed_at)``: the current version and when it was made (Unix seconds)."""
-    cache = _cache()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, _new_version(), timeout=None)
-        version = cache.get(VERSION_KEY) or _new_version()
-    return version
+    return _tokens([VERSION_KEY])[VERSION_KEY]
 
 
 def bump_content_version():
-    """Make every cached response stale, now and again once the transaction commits.
+    """Make every cached response and fragment stale, now and again once the transaction commits.
 
     The second bump drops anything a concurrent request cached from the database as it was
     before the commit, under the first bump's token.
     """
-    _cache().set(VERSION_KEY, _new_version(), timeout=None)
-    transaction.on_commit(lambda: _cache().set(VERSION_KEY, _new_version(), timeout=None))
+    _replace_tokens(VERSION_KEY, SURROUNDINGS_KEY)
+
+
+def bump_event_version(translation_key):
+    """After a change to one event alone: every response, and that event's fragments, stale.
+
+    The fragments of every language version go: each lists the others.
+    """
+    _replace_tokens(VERSION_KEY, EVENT_KEY.format(translation_key))
+
+
+def _replace_tokens(*keys):
+    def replace():
+        _cache().set_many({key: _new_version() for key in keys}, timeout=None)
+
+    replace()
+    transaction.on_commit(replace)
+
+
+def _tokens(keys):
+    """The current token under each key, made where the cache has none."""
+    cache = _cache()
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, _new_version(), timeout=None)
+            found[key] = cache.get(key) or _new_version()
+    return found
+
+
+def _period_start():
+    # Time alone changes some answers (an event ends): a new period gives new keys too.
+    timeout = get_setting("CACHE_TIMEOUT")
+    return int(time.time()) // timeout * timeout
+
+
+def cached_fragments(kind, request, events, build):
+    """Each event's fragment of ``kind``, from the cache or from ``build``, in ``events``' order.
+
+    ``events`` need only ``pk`` and ``translation_key``; ``build(missing)`` gets those whose
+    fragment is not cached, and returns their fragments in the same order (in one go, so its
+    queries do not grow with the events), None for an event it no longer finds: that one is
+    None here too. Fragments hold absolute URLs, so the host is part of the key.
+    """
+    if not events:
+        return []
+    event_keys = [EVENT_KEY.format(event.translation_key) for event in events]
+    tokens = _tokens([SURROUNDINGS_KEY, *event_keys])
+    context = (
+        f"{kind}\n{tokens[SURROUNDINGS_KEY][0]}\n{_period_start()}\n"
+        f"{request.scheme}://{request.get_host()}"
+    )
+    keys = [
+        FRAGMENT_KEY.format(_digest(f"{context}\n{event.pk}\n{tokens[event_key][0]}"))
+        for event, event_key in zip(events, event_keys, strict=True)
+    ]
+    cache = _cache()
+    found = cache.get_many(keys)
+    missing = [(event, key) for event, key in zip(events, keys, strict=True) if key not in found]
+    if missing:
+        built = build([event for event, _key in missing])
+        made = {
+            key: fragment
+            for (_event, key), fragment in zip(missing, built, strict=True)
+            if fragment is not None
+        }
+        cache.set_many(made, timeout=get_setting("CACHE_TIMEOUT"))
+        found.update(made)
+    return [found.get(key) for key in keys]
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def cached_response(view):
@@ -68,12 +143,10 @@ def cached_response(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         token, changed_at = content_version()
-        # Time alone changes some answers (an event ends): a new period gives new keys too.
-        timeout = get_setting("CACHE_TIMEOUT")
-        period_start = int(time.time()) // timeout * timeout
+        period_start = _period_start()
         changed_at = max(changed_at, period_start)
         url = f"{request.get_host()}{request.get_full_path()}"
-        key = hashlib.sha256(f"{token}\n{period_start}\n{url}".encode()).hexdigest()
+        key = _digest(f"{token}\n{period_start}\n{url}")
         etag = f'"{key[:40]}"'
         not_modified = get_conditional_response(request, etag=etag, last_modified=changed_at)
         if not_modified is not None:
@@ -94,7 +167,7 @@ def cached_response(view):
             cache.set(
                 RESPONSE_KEY.format(key),
                 (response.content, headers),
-                timeout=timeout,
+                timeout=get_setting("CACHE_TIMEOUT"),
             )
         return _with_cache_headers(response, etag, changed_at)
 

@@ -11,7 +11,7 @@ import uuid
 from typing import NamedTuple
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape, strip_tags
 from django.utils.http import content_disposition_header
@@ -20,22 +20,44 @@ from django.views.decorators.http import conditional_page
 
 from .conf import get_setting
 from .filters import ALL, UPCOMING, EventFilterSet
-from .ical import build_calendar, event_categories
+from .ical import build_calendar, calendar_entry, event_categories
 from .models import EventPerson
-from .queries import load_events, public_events
+from .queries import load_events, public_events, restricted_paths, within_publication_dates
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 # How often subscribed calendar apps should fetch an index or person calendar again.
 REFRESH_INTERVAL = datetime.timedelta(hours=1)
 
 
-def calendar_response(request, events, name, filename, refresh_interval=None):
-    items = [(event, event.get_full_url(request)) for event in events]
+def public_or_404(page):
+    """``page`` if the public may see it, as ``queries.public_pages`` decides; else a 404.
+
+    Wagtail serves a page's calendar or feed to whoever its view restriction lets in, and a
+    live page past its expiry date (or before its go-live date) to everyone. A calendar or feed
+    is public, the same for everyone: it names no page the public may not see, not even in its
+    title or file name. The restricted paths are read once per request, so this adds no query.
+    """
+    restricted = any(page.path.startswith(path) for path in restricted_paths())
+    if not page.live or restricted or not within_publication_dates(page):
+        raise Http404
+    return page
+
+
+def calendar_response(request, entries, name, filename, refresh_interval=None):
+    """``entries``: each event's ``CalendarEntry`` (see ``calendar_entries``)."""
     response = HttpResponse(
-        build_calendar(items, name, refresh_interval), content_type=ICS_CONTENT_TYPE
+        build_calendar(entries, name, refresh_interval), content_type=ICS_CONTENT_TYPE
     )
     response["Content-Disposition"] = content_disposition_header(True, f"{filename}.ics")
     return response
+
+
+def calendar_entry_of(request, event):
+    return calendar_entry(event, event.get_full_url(request))
+
+
+def calendar_entries(request, events):
+    return [calendar_entry_of(request, event) for event in events]
 
 
 def recent_and_upcoming(queryset):
@@ -70,24 +92,28 @@ def index_events(request, index, when):
 def event_calendar(request, event):
     # Any public event, past ones included: a link to an old event's file keeps working.
     events = load_events(public_events().filter(pk=event.pk))
-    return calendar_response(request, events, event.title, event.slug)
+    if not events:
+        raise Http404
+    return calendar_response(request, calendar_entries(request, events), event.title, event.slug)
 
 
 @conditional_page
 def index_calendar(request, index):
-    events = recent_and_upcoming(index_events(request, index, ALL))
-    return calendar_response(request, events, index.title, index.slug, REFRESH_INTERVAL)
+    public_or_404(index)
+    entries = calendar_entries(request, recent_and_upcoming(index_events(request, index, ALL)))
+    return calendar_response(request, entries, index.title, index.slug, REFRESH_INTERVAL)
 
 
 @conditional_page
 def person_calendar(request, person):
     """The events the person takes part in, in any role, in the person page's language."""
+    public_or_404(person)
     # Links on translated events point at the source-language person, so match on the key.
     roles = EventPerson.objects.filter(person__translation_key=person.translation_key)
     queryset = public_events(person.locale).filter(pk__in=roles.values("page_id"))
-    events = recent_and_upcoming(queryset)
+    entries = calendar_entries(request, recent_and_upcoming(queryset))
     name = _("Events with %(name)s") % {"name": person.title}
-    return calendar_response(request, events, name, person.slug, REFRESH_INTERVAL)
+    return calendar_response(request, entries, name, person.slug, REFRESH_INTERVAL)
 
 
 class FeedEntry(NamedTuple):
@@ -113,6 +139,7 @@ class UpcomingEventsFeed(Feed):
     description_template = "wagtail_events/feeds/event_description.html"
 
     def get_object(self, request, index):
+        public_or_404(index)
         self.language = index.locale.language_code
         events = load_events(index_events(request, index, UPCOMING))
         url = index.get_full_url(request)

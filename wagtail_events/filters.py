@@ -54,9 +54,32 @@ def _applied_in_filter_queryset(queryset, name, value):
     return queryset
 
 
+# The calendar's first and last instants.
+EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+
+
 def day_start(day):
-    """Midnight at the start of ``day`` in the site's time zone."""
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
+    """Midnight at the start of ``day`` in the site's time zone, in UTC.
+
+    The database is given times in UTC, and at the calendar's ends that can overflow (midnight
+    on 0001-01-01 in Oslo is still year 0 in UTC): the calendar's first or last instant then.
+    """
+    midnight = datetime.datetime.combine(
+        day, datetime.time.min, tzinfo=timezone.get_current_timezone()
+    )
+    try:
+        return midnight.astimezone(datetime.UTC)
+    except OverflowError:
+        return EARLIEST if day.year == 1 else LATEST
+
+
+def next_day_start(day):
+    """Midnight at the end of ``day`` (see ``day_start``); after the calendar's last day, its
+    last instant."""
+    if day == datetime.date.max:
+        return LATEST
+    return day_start(day + datetime.timedelta(days=1))
 
 
 def _invalid_choice(message):
@@ -196,7 +219,7 @@ class EventFilterSet(django_filters.FilterSet):
         return queryset.filter(ending_from(day_start(value)))
 
     def filter_date_to(self, queryset, name, value):
-        return queryset.filter(starting_before(day_start(value + datetime.timedelta(days=1))))
+        return queryset.filter(starting_before(next_day_start(value)))
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(on_topics([value]))

@@ -10,8 +10,15 @@ def _date(value):
     return format_date(value, pgettext("event date format", "j F Y"))
 
 
-def _time(value):
-    return format_date(value, "H:i")
+def _time(value, with_zone=False):
+    time = format_date(value, "H:i")
+    # Django's "T" leaves the zone out just where it is needed: at ambiguous times.
+    return f"{time} {value.tzname()}" if with_zone else time
+
+
+def _is_ambiguous(value):
+    """Whether the wall-clock time happens twice, in the hour repeated when clocks go back."""
+    return value.replace(fold=1 - value.fold).utcoffset() != value.utcoffset()
 
 
 def format_event_when(start, end, all_day=False):
@@ -27,15 +34,17 @@ def format_event_when(start, end, all_day=False):
             "start_date": _date(start),
             "end_date": _date(end),
         }
+    # In the repeated hour, 02:30–02:10 may be a 40-minute event: name the zones (CEST, CET).
+    with_zone = _is_ambiguous(start) or _is_ambiguous(end)
     if same_day:
         return _("%(date)s, %(start_time)s–%(end_time)s") % {
             "date": _date(start),
-            "start_time": _time(start),
-            "end_time": _time(end),
+            "start_time": _time(start, with_zone),
+            "end_time": _time(end, with_zone),
         }
     return _("%(start_date)s, %(start_time)s – %(end_date)s, %(end_time)s") % {
         "start_date": _date(start),
-        "start_time": _time(start),
+        "start_time": _time(start, with_zone),
         "end_date": _date(end),
-        "end_time": _time(end),
+        "end_time": _time(end, with_zone),
     }

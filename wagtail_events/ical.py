@@ -5,6 +5,7 @@ and time zones are written in a fixed order.
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -24,6 +25,19 @@ ICAL_STATUS = {
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
 }
+
+
+# RFC 5545 text may hold no control characters but the tab; line breaks are escaped as "\n".
+# Strict calendar apps refuse files with others, which pasted text brings in (Word writes a
+# vertical tab for a line break): carriage returns, vertical tabs and form feeds become line
+# breaks, and the rest are left out.
+_CONTROL_CHARACTERS = {code: None for code in [*range(0x20), 0x7F] if code not in (0x09, 0x0A)}
+_CONTROL_CHARACTERS.update({0x0B: "\n", 0x0C: "\n", 0x0D: "\n"})
+
+
+def ical_text(value):
+    """``value`` as a calendar may carry it: line breaks as LF, no other control characters."""
+    return value.replace("\r\n", "\n").translate(_CONTROL_CHARACTERS)
 
 
 def event_uid(event):
@@ -85,15 +99,15 @@ def build_vevent(event, url):
     component.add("sequence", event.sequence)
     component.add("dtstart", start)
     component.add("dtend", end)
-    component.add("summary", event.title)
-    description = plain_description(event)
+    component.add("summary", ical_text(event.title))
+    description = ical_text(plain_description(event))
     if description:
         component.add("description", description)
     component.add("url", url)
     component.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
     location, venue = event_location(event)
     if location:
-        component.add("location", location)
+        component.add("location", ical_text(location))
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
         component.add("geo", (float(venue.latitude), float(venue.longitude)))
     organiser = _organizer(event)
@@ -101,7 +115,7 @@ def build_vevent(event, url):
         component.add("organizer", organiser)
     categories = event_categories(event)
     if categories:
-        component.add("categories", categories)
+        component.add("categories", [ical_text(name) for name in categories])
     return component
 
 
@@ -121,12 +135,37 @@ def _organizer(event):
         return None
     organizer = vCalAddress(address)
     if organisers:
-        organizer.params["cn"] = vText(organisers[0].name)
+        organizer.params["cn"] = vText(ical_text(organisers[0].name))
     return organizer
 
 
-def build_calendar(items, name, refresh_interval=None):
-    """``items`` are (event, absolute url) pairs; ``name`` is the calendar's display name.
+class CalendarEntry(NamedTuple):
+    """One event as calendar text, with what the calendar around it needs to know.
+
+    Plain data, so a list can cache each event's entry (see ``caching.cached_fragments``).
+    """
+
+    vevent: bytes
+    tzids: tuple  # time zones its times name, which the calendar must define
+    first: datetime.date
+    last: datetime.date
+
+
+def calendar_entry(event, url):
+    component = build_vevent(event, url)
+    # icalendar finds the TZIDs a component uses only from within a calendar.
+    holder = Calendar()
+    holder.add_component(component)
+    return CalendarEntry(
+        vevent=component.to_ical(),
+        tzids=tuple(sorted(holder.get_missing_tzids())),
+        first=event.start.date(),
+        last=event.end.date(),
+    )
+
+
+def build_calendar(entries, name, refresh_interval=None):
+    """``entries`` are ``CalendarEntry``s; ``name`` is the calendar's display name.
 
     ``refresh_interval`` (a timedelta) tells subscribing apps how often to fetch the calendar
     again; leave it out for a one-off download.
@@ -136,26 +175,29 @@ def build_calendar(items, name, refresh_interval=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     # icalendar does not escape this non-standard property by itself.
-    calendar.add("x-wr-calname", vText(strip_tags(name)))
+    calendar.add("x-wr-calname", vText(ical_text(strip_tags(name))))
     if refresh_interval is not None:
         # RFC 7986 REFRESH-INTERVAL, and the older property Outlook reads.
         calendar.add("refresh-interval", refresh_interval, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(refresh_interval))
-    starts = []
-    for event, url in items:
-        calendar.add_component(build_vevent(event, url))
-        starts += [event.start.date(), event.end.date()]
-    if starts:
-        _add_timezones(calendar, min(starts), max(starts))
-    return calendar.to_ical()
+    if entries:
+        tzids = sorted({tzid for entry in entries for tzid in entry.tzids})
+        first = min(entry.first for entry in entries)
+        last = max(entry.last for entry in entries)
+        _add_timezones(calendar, tzids, first, last)
+    # The events follow the time zones, as icalendar would write them had it built them all.
+    text = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return text.removesuffix(end) + b"".join(entry.vevent for entry in entries) + end
 
 
-def _add_timezones(calendar, first, last):
+def _add_timezones(calendar, tzids, first, last):
     """A VTIMEZONE for every TZID used, first in the file and sorted, so output is stable.
 
     Each covers the events with a year's margin, not 1970–2038.
     """
     margin = datetime.timedelta(days=366)
-    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
-        timezone = Timezone.from_tzid(tzid, first_date=first - margin, last_date=last + margin)
-        calendar.subcomponents.insert(position, timezone)
+    for tzid in tzids:
+        calendar.add_component(
+            Timezone.from_tzid(tzid, first_date=first - margin, last_date=last + margin)
+        )

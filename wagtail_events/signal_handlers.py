@@ -3,20 +3,21 @@
 from corsheaders.signals import check_request_enabled
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search.index import class_is_indexed
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import queries
-from .caching import bump_content_version
+from .caching import bump_content_version, bump_event_version
 from .cors import allow_profile_origins
 from .models import EmbedProfile, EventPage, EventPageMixin, Organisation, PersonPage
 from .models.taxonomy import SluggedSnippet
 from .purges import purge_for
 
 # Saving or deleting any of these can change what the public outputs show.
-CONTENT = (Page, PageViewRestriction, Site, Locale, SluggedSnippet, EmbedProfile)
+CONTENT = (Page, PageViewRestriction, Site, Locale, SluggedSnippet, EmbedProfile, AbstractImage)
 # Changes to these are purged from a CDN (see ``purges``).
 PURGED = (EventPage, PersonPage, Organisation)
 
@@ -39,11 +40,16 @@ def reindex_published_event(sender, instance, **kwargs):
 
 def content_saved_or_deleted(sender, instance, **kwargs):
     if isinstance(instance, CONTENT):
+        content_changed(sender, instance)
+
+
+def content_changed(sender, instance, **kwargs):
+    # An event's own change reaches other cached events only through its translations (see
+    # caching). Deleting one deletes its plain Page row too, which makes everything stale.
+    if issubclass(sender, EventPageMixin):
+        bump_event_version(instance.translation_key)
+    else:
         bump_content_version()
-
-
-def content_changed(sender, **kwargs):
-    bump_content_version()
 
 
 def purge(sender, instance, **kwargs):

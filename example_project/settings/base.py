@@ -126,6 +126,16 @@ WAGTAIL_EVENTS = {
     "DEFAULT_TIMEZONE": "Europe/Oslo",
 }
 
+# Cached API responses and each event's cached part of a list or calendar (see the caching
+# guide): room for thousands of entries, where the local-memory cache keeps 300 by default.
+# A site with several processes uses Redis or Memcached instead, shared by them all.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
+
 # Host sites that may call the API and embed the widget from the browser. Embed profiles add
 # their own origins (see the embedding guide). Never with credentials: the API is public.
 CORS_ALLOWED_ORIGINS = ["https://www.hemit.no", "https://www.ntnu.no"]

@@ -12,6 +12,7 @@ from wagtail.rich_text import expand_db_html
 
 from ..blocks import AGENDA, list_values, questions_in, raw_blocks
 from ..models import ACCESSIBILITY_FEATURES
+from ..models.events import role_choices
 
 # Image sizes the API offers: name -> Wagtail rendition filter.
 IMAGE_RENDITIONS = {"card": "fill-640x360", "large": "width-1280"}
@@ -22,7 +23,13 @@ def absolute(request, url):
 
 
 def page_url(request, page):
-    return page.get_full_url(request) if page is not None else None
+    """The page's full URL, worked out once per page and request: lists name pages often."""
+    if page is None:
+        return None
+    urls = request.__dict__.setdefault("_wagtail_events_page_urls", {})
+    if page.pk not in urls:
+        urls[page.pk] = page.get_full_url(request)
+    return urls[page.pk]
 
 
 def route_url(request, page, route):
@@ -86,7 +93,7 @@ def image_data(request, image):
     }
 
 
-def person_in_event_data(request, item):
+def person_in_event_data(request, item, role_labels):
     person = item.display_person
     return {
         # The source-language person page, as in Wagtail's API v2; ``url`` is the translation.
@@ -94,7 +101,7 @@ def person_in_event_data(request, item):
         "url": page_url(request, person) if person is not None and person.live else None,
         "name": item.display_name,
         "role": item.role,
-        "role_label": str(item.get_role_display()),
+        "role_label": str(role_labels.get(item.role, item.role)),
         "title": item.title,
         "organisation": organisation_data(item.display_organisation),
         # Only what the editor made public for this event.
@@ -173,6 +180,8 @@ def event_data(request, event, pages=None, *, with_body_html=False):
     """
     tzinfo = event.tzinfo
     language = event.locale.language_code
+    # What get_role_display() would look up, once per event rather than once per person.
+    role_labels = dict(role_choices())
     with translation.override(language):
         flags = event.accessibility
         data = {
@@ -199,7 +208,9 @@ def event_data(request, event, pages=None, *, with_body_html=False):
             "organisers": [organisation_data(o) for o in event.localized_organisers],
             "type": term_data(event.localized_event_type),
             "topics": [term_data(topic) for topic in event.localized_topics],
-            "people": [person_in_event_data(request, item) for item in event.people_in_event],
+            "people": [
+                person_in_event_data(request, item, role_labels) for item in event.people_in_event
+            ],
             "questions": questions_data(event),
             "agenda": agenda_data(request, event, pages or {}),
             "accessibility": {

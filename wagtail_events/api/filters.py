@@ -5,14 +5,14 @@ so a filter means the same on a page, in the API and in the widget.
 """
 
 import datetime
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from ninja import Field, FilterSchema, Schema
-from pydantic import PrivateAttr, field_validator
+from pydantic import PrivateAttr, StringConstraints, field_validator
 
 from .. import filters
 from ..filters import ALL, PAST, UPCOMING
@@ -21,10 +21,17 @@ from ..models.embeds import MAX_LIMIT
 
 # A request may name this many organisers, topics, types or people.
 MAX_VALUES = 20
+# Page ids are 32-bit; a larger one is an invalid parameter, not a database error.
+MAX_PAGE_ID = 2**31 - 1
 LANGUAGES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
-Slugs = list[str] | None
+# PostgreSQL cannot compare text with a NUL character, so a value with one is invalid.
+NO_NUL = r"^[^\x00]*$"
+Slugs = list[Annotated[str, StringConstraints(pattern=NO_NUL)]] | None
 DateOrDateTime = datetime.datetime | datetime.date | None
+# The first and last instants a datetime can be in UTC, which the database is given.
+EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
 def _date_or_datetime(value):
@@ -45,10 +52,22 @@ def _date_or_datetime(value):
 
 
 def _moment(value, *, end_of_day):
-    """A datetime as it is; a day as its start, or as the start of the next day."""
-    if value is None or isinstance(value, datetime.datetime):
+    """The instant in UTC: a datetime as it is, a day as its start or the start of the next.
+
+    A moment beyond the ends of the calendar in UTC (midnight on 0001-01-01 in Oslo is still
+    in year 0 there) is its first or last instant: every valid date is answered, none overflows.
+    """
+    if value is None:
         return value
-    return filters.day_start(value + datetime.timedelta(days=1) if end_of_day else value)
+    if not isinstance(value, datetime.datetime):
+        if end_of_day and value == datetime.date.max:
+            return LATEST
+        value = filters.day_start(value + datetime.timedelta(days=1) if end_of_day else value)
+    try:
+        # In UTC, as PostgreSQL takes offsets up to 15:59 only (Python up to 23:59).
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        return EARLIEST if value.year == 1 else LATEST
 
 
 def _slugs_field(description):
@@ -80,6 +99,7 @@ class EventFilters(FilterSchema):
     q: str | None = Field(
         None,
         max_length=200,
+        pattern=NO_NUL,
         description="Words that must all appear in the title, the lead, or the name of a "
         "person or organisation.",
     )
@@ -94,7 +114,10 @@ class EventFilters(FilterSchema):
         start = info.data.get("date_from")
         if start is None or end is None:
             return end
-        if _moment(end, end_of_day=False) < _moment(start, end_of_day=False):
+        # A day as 'to' runs to its end (the next day's start), so it may hold a 'from' time.
+        last = _moment(end, end_of_day=True)
+        first = _moment(start, end_of_day=False)
+        if last < first or (not isinstance(end, datetime.datetime) and last == first):
             raise ValueError("'to' is before 'from'")
         return end
 
@@ -111,7 +134,7 @@ class EventFilters(FilterSchema):
         if value is None:
             return Q()
         if isinstance(value, datetime.datetime):
-            return Q(start__lte=value)
+            return Q(start__lte=self.moment_to())
         return filters.starting_before(self.moment_to())
 
     def filter_organiser(self, value):
@@ -145,7 +168,10 @@ class EventQuery(EventFilters):
         "upcoming, unless 'from' or 'to' is given, when the dates alone decide).",
     )
     series: int | None = Field(
-        None, ge=1, description="Id of an event index (programme or series), in any language."
+        None,
+        ge=1,
+        le=MAX_PAGE_ID,
+        description="Id of an event index (programme or series), in any language.",
     )
     order: Literal["start", "-start"] | None = Field(
         None,
@@ -219,8 +245,14 @@ class ListParameters(Schema):
 class PersonQuery(ListParameters):
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="How many people per page.")
     q: str | None = Field(
-        None, max_length=200, description="Words from a name, a title or an organisation."
+        None,
+        max_length=200,
+        pattern=NO_NUL,
+        description="Words from a name, a title or an organisation.",
     )
     organisation: str | None = Field(
-        None, max_length=255, description="Organisation slug: people who work there now."
+        None,
+        max_length=255,
+        pattern=NO_NUL,
+        description="Organisation slug: people who work there now.",
     )

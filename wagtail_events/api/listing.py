@@ -1,6 +1,7 @@
 """Finding the events a list request asks for: the API, its calendar feed and the widget."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
@@ -15,7 +16,7 @@ from .data import IMAGE_RENDITIONS, agenda_page_ids
 class Listing:
     query: object
     count: int
-    events: list
+    events: list  # the events, or with ``find_event_refs`` their references
     pages: dict  # pages named in the events' agendas, by id
 
     @property
@@ -69,6 +70,37 @@ def find_events(query, *, with_body=True):
         queryset[query.offset : query.offset + query.limit], with_body=with_body
     )
     return Listing(query=query, count=count, events=events, pages=pages)
+
+
+class EventRef(NamedTuple):
+    """What the fragment cache needs to know of an event (see ``caching.cached_fragments``)."""
+
+    pk: int
+    translation_key: object
+
+
+def find_event_refs(query):
+    """One page of the events the query asks for, as references: two queries, fetching little.
+
+    For outputs made of cached per-event fragments: ``events_named`` selects the events whose
+    fragment is missing.
+    """
+    query = with_profile(query)
+    queryset = matching_events(query)
+    count = queryset.count()
+    rows = queryset[query.offset : query.offset + query.limit].values_list("pk", "translation_key")
+    return Listing(query=query, count=count, events=[EventRef(*row) for row in rows], pages={})
+
+
+def events_named(refs):
+    """The public events among ``refs``, not yet fetched: those missing a cached fragment."""
+    return public_events().filter(pk__in=[ref.pk for ref in refs])
+
+
+def in_order_of(refs, events):
+    """``events`` in the order of ``refs``, None for one that is no longer public."""
+    by_id = {event.pk: event for event in events}
+    return [by_id.get(ref.pk) for ref in refs]
 
 
 def load_events_for_api(queryset, *, with_body=True):

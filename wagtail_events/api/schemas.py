@@ -215,3 +215,14 @@ class Series(Schema):
 
 class Message(Schema):
     detail: str
+
+
+class ParameterError(Schema):
+    type: str
+    loc: list[str | int] = Field(description="Where the value is, e.g. ['query', 'limit'].")
+    msg: str
+
+
+class InvalidParameters(Schema):
+    detail: list[ParameterError]
+    message: str = Field(description="One line naming the invalid parameters.")

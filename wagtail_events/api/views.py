@@ -12,20 +12,20 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
-from ninja import Field, NinjaAPI, Query
+from ninja import Field, NinjaAPI, Path, Query
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from pydantic_core import to_json
 from wagtail.models import Locale
 
 from .. import feeds
-from ..caching import cached_response
+from ..caching import cached_fragments, cached_response
 from ..filters import person_matching_text
 from ..models import EventIndexPage, EventType, Organisation, PersonPage, Topic, Venue
-from ..queries import load_person_pages, public_events, public_pages
+from ..queries import load_events, load_person_pages, public_events, public_pages
 from . import data, schemas
-from .filters import EventQuery, ListParameters, PersonQuery
-from .listing import find_events, load_events_for_api
+from .filters import MAX_PAGE_ID, EventQuery, ListParameters, PersonQuery
+from .listing import events_named, find_event_refs, in_order_of, load_events_for_api
 
 api = NinjaAPI(
     title="Events API",
@@ -36,7 +36,16 @@ api = NinjaAPI(
 )
 
 CACHED = decorate_view(cached_response)
-NOT_FOUND = {404: schemas.Message}
+# Every operation takes parameters, so each may answer 422; and 404 where an id or a
+# profile names nothing public. Both are in the OpenAPI document.
+INVALID = {422: schemas.InvalidParameters}
+NOT_FOUND = {404: schemas.Message, **INVALID}
+
+
+def _page_id(description):
+    # Any text reaches the view (no int converter), so a bad id gets the API's JSON 422, not
+    # Django's HTML 404; ids beyond 32 bits are refused before they reach the database.
+    return Path(..., ge=1, le=MAX_PAGE_ID, description=description)
 
 
 @api.exception_handler(Http404)
@@ -88,14 +97,23 @@ def list_events(request, query: Query[EventQuery]):
     An unknown organiser, type, topic, person or series matches nothing: the list is empty.
     An unknown profile is a 404.
     """
-    listing = find_events(query)
+    listing = find_event_refs(query)
     following, preceding = _page_links(request, listing.count, listing.limit, listing.offset)
+
+    def build(refs):
+        events, pages = load_events_for_api(events_named(refs))
+        return [
+            data.event_data(request, event, pages) if event else None
+            for event in in_order_of(refs, events)
+        ]
+
+    items = cached_fragments("api-event", request, listing.events, build)
     return _json(
         {
             "count": listing.count,
             "next": following,
             "previous": preceding,
-            "items": [data.event_data(request, e, listing.pages) for e in listing.events],
+            "items": [item for item in items if item is not None],
         },
     )
 
@@ -117,24 +135,34 @@ class CalendarQuery(EventQuery):
 @CACHED
 def events_calendar(request, query: Query[CalendarQuery]):
     """The same events as the list, as an iCalendar file to subscribe to (up to 1,000)."""
-    listing = find_events(query)
+    listing = find_event_refs(query)
+
+    def build(refs):
+        events = in_order_of(refs, load_events(events_named(refs)))
+        return [feeds.calendar_entry_of(request, event) if event else None for event in events]
+
+    entries = cached_fragments("calendar-entry", request, listing.events, build)
     profile = listing.query.embed_profile
     with translation.override(listing.query.lang):
         name = profile.name if profile else gettext("Events")
         return feeds.calendar_response(
-            request, listing.events, name, "events", feeds.REFRESH_INTERVAL
+            request,
+            [entry for entry in entries if entry is not None],
+            name,
+            "events",
+            feeds.REFRESH_INTERVAL,
         )
 
 
 @api.get(
-    "/events/{int:event_id}/",
+    "/events/{event_id}/",
     response={200: schemas.EventDetail, **NOT_FOUND},
     url_name="event",
     summary="One event",
     tags=["events"],
 )
 @CACHED
-def get_event(request, event_id: int):
+def get_event(request, event_id: int = _page_id("The event page's id.")):
     """One public event by id, in its own language, with its body as HTML."""
     events, pages = load_events_for_api(public_events().filter(pk=event_id))
     if not events:
@@ -149,7 +177,7 @@ def _people(lang):
 
 @api.get(
     "/people/",
-    response=schemas.PersonList,
+    response={200: schemas.PersonList, **INVALID},
     url_name="people",
     summary="List people",
     tags=["people"],
@@ -186,14 +214,14 @@ def _person(request, person):
 
 
 @api.get(
-    "/people/{int:person_id}/",
+    "/people/{person_id}/",
     response={200: schemas.Person, **NOT_FOUND},
     url_name="person",
     summary="One person",
     tags=["people"],
 )
 @CACHED
-def get_person(request, person_id: int):
+def get_person(request, person_id: int = _page_id("The person page's id.")):
     people = load_person_pages(public_pages(PersonPage).filter(pk=person_id))
     if not people:
         raise Http404("There is no public person with this id.")
@@ -221,7 +249,7 @@ def _snippet_list(model, lang, describe):
 
 @api.get(
     "/organisations/",
-    response=list[schemas.OrganisationItem],
+    response={200: list[schemas.OrganisationItem], **INVALID},
     url_name="organisations",
     summary="List organisations",
     tags=["lists"],
@@ -239,7 +267,7 @@ def list_organisations(request, params: Query[ListParameters]):
 
 @api.get(
     "/venues/",
-    response=list[schemas.VenueItem],
+    response={200: list[schemas.VenueItem], **INVALID},
     url_name="venues",
     summary="List venues",
     tags=["lists"],
@@ -251,7 +279,7 @@ def list_venues(request, params: Query[ListParameters]):
 
 @api.get(
     "/types/",
-    response=list[schemas.TermItem],
+    response={200: list[schemas.TermItem], **INVALID},
     url_name="types",
     summary="List event types",
     tags=["lists"],
@@ -263,7 +291,7 @@ def list_types(request, params: Query[ListParameters]):
 
 @api.get(
     "/topics/",
-    response=list[schemas.TermItem],
+    response={200: list[schemas.TermItem], **INVALID},
     url_name="topics",
     summary="List topics",
     tags=["lists"],
@@ -275,7 +303,7 @@ def list_topics(request, params: Query[ListParameters]):
 
 @api.get(
     "/series/",
-    response=list[schemas.Series],
+    response={200: list[schemas.Series], **INVALID},
     url_name="series",
     summary="List programmes and series",
     tags=["lists"],

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 from PIL import Image as PillowImage
@@ -127,6 +127,11 @@ class Command(BaseCommand):
             generator.generate(events, people, organisations, parent)
             # Cached API, feed and widget responses no longer show what is published.
             bump_content_version()
+            if connection.vendor == "postgresql":
+                # Planner statistics for the new rows now, not when autovacuum gets to them:
+                # tables analysed while nearly empty get nested-loop plans that take seconds.
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
         seconds = time.perf_counter() - started
 
         created = +generator.created  # leaves out the kinds with nothing created
