@@ -1,8 +1,14 @@
 """Admin wiring: snippet viewsets, the events listing and the Events menu."""
 
 import django_filters
+from django.contrib import messages
+from django.http import Http404
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import PageStatusColumn
@@ -11,7 +17,27 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EmbedProfile, EventPage, EventType, Organisation, PersonPage, Topic, Venue
+from .models import (
+    EmbedProfile,
+    EventIndexPageMixin,
+    EventPage,
+    EventPageMixin,
+    EventPerson,
+    EventType,
+    Organisation,
+    PersonIndexPageMixin,
+    PersonPage,
+    PersonPageMixin,
+    Topic,
+    Venue,
+)
+from .queries import within_publication_dates
+
+# The package's page types: served only within their publication dates.
+DATED_PAGES = (EventIndexPageMixin, EventPageMixin, PersonIndexPageMixin, PersonPageMixin)
+
+# How many events the warning before deleting a person names; it counts the rest.
+EVENTS_NAMED_IN_WARNING = 10
 
 
 class EventPageFilterSet(PageFilterSet):
@@ -136,3 +162,74 @@ class EventSnippetsMenu(SnippetViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [EventsMenu(), EventSnippetsMenu()]
+
+
+@hooks.register("before_serve_page")
+def serve_only_within_publication_dates(page, request, serve_args, serve_kwargs):
+    """Wagtail serves a live page past its expiry or before its go-live date until the
+    ``publish_scheduled`` command runs; every list already leaves such pages out."""
+    if isinstance(page, DATED_PAGES) and not within_publication_dates(page):
+        raise Http404
+
+
+@hooks.register("before_delete_page")
+def warn_before_deleting_a_person(request, page):
+    """Tell the editor which events name the person they are about to delete.
+
+    The events keep the name, title and organisation the person had there, but lose the link
+    to the person page. Shown as a warning on the delete confirmation, which both Wagtail 7.4
+    and 8 render with the messages of the same request.
+    """
+    if request.method != "GET" or not isinstance(page, PersonPageMixin):
+        return None
+    events = _events_naming(page)
+    if not events:
+        return None
+    message = ngettext(
+        "%(name)s takes part in %(count)s event. If you delete the person page, the event "
+        "keeps the name, title and organisation it shows, without a link to the person.",
+        "%(name)s takes part in %(count)s events. If you delete the person page, the events "
+        "keep the name, title and organisation they show, without a link to the person.",
+        len(events),
+    ) % {"name": page.full_name or page.title, "count": len(events)}
+    shown = events[:EVENTS_NAMED_IN_WARNING]
+    items = format_html_join(
+        "",
+        '<li><a href="{}">{}</a> ({}, {})</li>',
+        (
+            (
+                reverse("wagtailadmin_pages:edit", args=(event.pk,)),
+                event.title,
+                event.when,
+                event.locale.get_display_name(),
+            )
+            for event in shown
+        ),
+    )
+    more = len(events) - len(shown)
+    if more:
+        items += format_html(
+            "<li>{}</li>",
+            ngettext("and %(count)s more event", "and %(count)s more events", more)
+            % {"count": more},
+        )
+    messages.warning(
+        request, admin_messages.render(message, None, format_html("<ul>{}</ul>", items))
+    )
+    return None
+
+
+def _events_naming(person):
+    """The events (one language version of each) whose people link this person page.
+
+    Every language version of an event links the same person page. The version in the
+    person's language is named when there is one.
+    """
+    rows = EventPerson.objects.filter(person_id=person.pk)
+    events = EventPage.objects.filter(pk__in=rows.values("page_id")).select_related("locale")
+    by_key = {}
+    for event in events.order_by("start", "pk"):
+        chosen = by_key.get(event.translation_key)
+        if chosen is None or event.locale_id == person.locale_id:
+            by_key[event.translation_key] = event
+    return list(by_key.values())

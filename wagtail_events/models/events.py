@@ -711,7 +711,9 @@ class EventPerson(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
-        if self.role in ROLES_NEEDING_PERSON and self.person is None:
+        # A row kept after its person page was deleted names them still (see fill_from_person).
+        kept = self.pk is not None and self.name
+        if self.role in ROLES_NEEDING_PERSON and self.person is None and not kept:
             raise ValidationError(
                 {
                     "person": _("Choose the person: a %(role)s needs a person page.")
