@@ -14,6 +14,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
 from .blocks import questions_in
 from .conf import get_setting
 from .models import AttendanceMode, EventStatus
+from .weblinks import web_url
 
 PRODID = "-//wagtail_events//Event programme//EN"
 
@@ -129,7 +130,7 @@ def _organizer(event):
     organisers = event.localized_organisers
     contact_email = next((p.public_email for p in event.contact_people if p.public_email), "")
     address = f"mailto:{contact_email}" if contact_email else ""
-    if not address and organisers and organisers[0].url:
+    if not address and organisers and web_url(organisers[0].url):
         address = organisers[0].url
     if not address:
         return None

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .models import AttendanceMode, EventStatus, Role
+from .weblinks import web_url
 
 SCHEMA = "https://schema.org/"
 
@@ -119,7 +120,9 @@ def _location(event, url):
         places.append(_place(venue))
     if mode != AttendanceMode.IN_PERSON:
         # Where to join; until the stream link is known, the event page says how.
-        places.append(_drop_empty({"@type": "VirtualLocation", "url": event.livestream_url or url}))
+        places.append(
+            _drop_empty({"@type": "VirtualLocation", "url": web_url(event.livestream_url) or url})
+        )
     return places
 
 
@@ -145,7 +148,7 @@ def _place(venue):
 
 def _organisation(organisation):
     return _drop_empty(
-        {"@type": "Organization", "name": organisation.name, "url": organisation.url}
+        {"@type": "Organization", "name": organisation.name, "url": web_url(organisation.url)}
     )
 
 
@@ -169,9 +172,10 @@ def _person(item, page_url):
 
 
 def _offer(event, url):
-    if not event.registration_url and (event.is_free or not event.price):
+    registration_url = web_url(event.registration_url)
+    if not registration_url and (event.is_free or not event.price):
         return None
-    offer = {"@type": "Offer", "url": event.registration_url or url}
+    offer = {"@type": "Offer", "url": registration_url or url}
     if event.is_free:
         offer.update(price="0", priceCurrency=CURRENCY)
         return offer

@@ -1,5 +1,7 @@
 from django import template
 
+from ..weblinks import web_url as web_url_of
+
 register = template.Library()
 
 
@@ -7,3 +9,9 @@ register = template.Library()
 def event_when(event):
     """The event's date and time, in the active language and the event's time zone."""
     return event.when
+
+
+@register.filter
+def web_url(value):
+    """The address if pages may link it (see ``wagtail_events.weblinks``), else empty."""
+    return web_url_of(value) or ""
