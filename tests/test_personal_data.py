@@ -521,3 +521,33 @@ def test_erase_deletes_a_portrait_nothing_else_uses(kari, series):
 
     assert list(Image.objects.values_list("title", flat=True)) == ["Felles bilde"]
     assert f"keep portrait image {portraits[2].pk}, used elsewhere: Felles bilde" in output
+
+
+def test_an_agenda_naming_a_deleted_person_names_the_others_cleanly(client, series, ingrid, per):
+    event = EventPageFactory(
+        parent=series,
+        title="Agenda med to",
+        body=[
+            {
+                "type": "agenda",
+                "value": {
+                    "heading": "Program",
+                    "items": [
+                        {
+                            "start_time": "09:00",
+                            "end_time": "09:30",
+                            "title": "Samtale",
+                            "description": "",
+                            "people": [ingrid.pk, per.pk],
+                        }
+                    ],
+                },
+            }
+        ],
+    )
+    ingrid.delete()
+
+    names = BeautifulSoup(text(client.get(event.url)), "html.parser").select_one(
+        ".we-agenda__items li p"
+    )
+    assert names.get_text() == per.title

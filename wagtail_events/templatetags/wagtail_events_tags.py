@@ -15,3 +15,9 @@ def event_when(event):
 def web_url(value):
     """The address if pages may link it (see ``wagtail_events.weblinks``), else empty."""
     return web_url_of(value) or ""
+
+
+@register.filter
+def pages_found(pages):
+    """The pages a block chose that still exist: a deleted one comes back as None."""
+    return [page for page in pages or () if page is not None]
