@@ -49,6 +49,9 @@ LIST_VS_V2_DEFAULT_FIELDS = 1.5
 MAX_LIST_QUERIES = 10
 CACHED_SHARE_OF_BARE = 0.4
 MAX_CALENDAR_SECONDS = 0.5
+# The scale check: the same requests at this many events and at --scale events.
+SCALE_SMALL = 100
+MAX_SCALE_RATIO = 1.3
 
 
 class Timing(NamedTuple):
@@ -90,8 +93,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1000, help="events to generate")
     parser.add_argument("--seconds", type=float, default=3.0, help="time per endpoint")
+    parser.add_argument("--profile", action="store_true", help="also profile the cold events list")
     parser.add_argument(
-        "--profile", action="store_true", help="also profile the uncached events list"
+        "--scale",
+        type=int,
+        default=0,
+        help=f"also time pages, list and feeds at {SCALE_SMALL} events and at this many",
     )
     args = parser.parse_args(argv)
 
@@ -127,13 +134,71 @@ def main(argv=None):
             ],
         )
         print()
-        print_table(
-            ["target", "measured", "needed", "result"],
-            [[c.name, c.measured, c.needed or "", c.result] for c in checks],
-        )
+        print_checks(checks)
         if args.profile:
             bench.profile()
+    if args.scale:
+        with throwaway_database(connection):
+            checks += scale(args.scale, args.seconds)
     return 0 if all(check.passed for check in checks) else 1
+
+
+def scale(large, seconds):
+    """The same requests at ``SCALE_SMALL`` events and at ``large``: the cost must barely grow.
+
+    Each request is cold (every cached answer stale), so it reads what it shows from the
+    database. The second size is generated on top of the first, with people and organisations
+    in the generator's default shares (3,000 and 500 for 10,000 events).
+    """
+    from django.core.management import call_command
+
+    from wagtail_events.models import EventIndexPage
+
+    figures = {}
+    for events in (SCALE_SMALL, large):
+        started = time.perf_counter()
+        call_command("generate_events", events=events, stdout=io.StringIO())
+        print(
+            f"\nScale: {events} events generated in {time.perf_counter() - started:.1f} s.",
+            flush=True,
+        )
+        index = EventIndexPage.objects.get(slug="synthetic-events", locale__language_code="nb")
+        bench = Bench(seconds)
+        endpoints = [
+            Endpoint(name, bench.getter(path, params), before=bench.bump)
+            for name, path, params in (
+                ("events index page", index.url, {}),
+                ("events API list", EVENTS_LIST, {}),
+                ("RSS feed", index.url + "feed/", {}),
+                ("Atom feed", index.url + "feed/atom/", {}),
+            )
+        ]
+        figures[events] = bench.measure(endpoints)
+    print()
+    print_table(
+        ["cold request", f"ms at {SCALE_SMALL}", f"ms at {large}", "queries"],
+        [
+            [
+                small.name,
+                f"{small.milliseconds:.1f}",
+                f"{big.milliseconds:.1f}",
+                f"{small.queries} and {big.queries}",
+            ]
+            for small, big in zip(figures[SCALE_SMALL], figures[large], strict=True)
+        ],
+    )
+    checks = [
+        Check(
+            f"{small.name} at {large} events against {SCALE_SMALL}",
+            f"{big.milliseconds / small.milliseconds:.2f}×",
+            f"≤ {MAX_SCALE_RATIO}×",
+            big.milliseconds / small.milliseconds <= MAX_SCALE_RATIO,
+        )
+        for small, big in zip(figures[SCALE_SMALL], figures[large], strict=True)
+    ]
+    print()
+    print_checks(checks)
+    return checks
 
 
 @contextmanager
@@ -203,6 +268,9 @@ class Bench:
             raise SystemExit(f"{path} {params}: {response.status_code}, expected {status}")
         return response
 
+    def getter(self, path, params=None, **kwargs):
+        return lambda: self.get(path, params, **kwargs)
+
     def queries(self, request):
         from django.test.utils import CaptureQueriesContext
 
@@ -253,8 +321,7 @@ class Bench:
         def fresh_etag():
             etag["value"] = self.get(EVENTS_LIST, our_list)["ETag"]
 
-        def get(path, params=None, **kwargs):
-            return lambda: self.get(path, params, **kwargs)
+        get = self.getter
 
         def uncached(params, before=self.publish_one, state="after a publish"):
             name = f"events API, {describe(params)}, {state}"
@@ -413,6 +480,13 @@ def cached_check(label, timing, bare, tiny):
         f"{timing.queries}, {share:.0%} ({timing.per_second / tiny.per_second:.0%} of tiny)",
         f"0, ≥ {CACHED_SHARE_OF_BARE:.0%}",
         timing.queries == 0 and share >= CACHED_SHARE_OF_BARE,
+    )
+
+
+def print_checks(checks):
+    print_table(
+        ["target", "measured", "needed", "result"],
+        [[c.name, c.measured, c.needed or "", c.result] for c in checks],
     )
 
 

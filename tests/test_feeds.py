@@ -197,3 +197,14 @@ def test_feeds_cost_the_same_queries_for_5_and_50_events(client, events_index, p
     assert len(atom_entries(client, large.url + "feed/atom/")[1]) == 50
     for route in ("feed/", "feed/atom/"):
         assert count_queries(client, small.url + route) == count_queries(client, large.url + route)
+
+
+def test_feeds_list_the_soonest_events_up_to_the_setting(client, series, programme, settings):
+    sooner, later = programme
+    settings.WAGTAIL_EVENTS = {**getattr(settings, "WAGTAIL_EVENTS", {}), "FEED_ITEMS": 1}
+
+    _channel, items = rss_items(client, series.url + "feed/")
+    _feed, entries = atom_entries(client, series.url + "feed/atom/")
+
+    assert [item.findtext("title") for item in items] == [sooner.title]
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [sooner.title]

@@ -11,6 +11,9 @@ DEFAULTS = {
     # Index and person calendars keep events that ended up to this many days ago, so
     # subscribers don't lose the history in their calendar app.
     "CALENDAR_PAST_DAYS": 90,
+    # RSS and Atom feeds list at most this many of the soonest events: readers show the latest
+    # few, and a feed must not grow with the programme.
+    "FEED_ITEMS": 50,
     # Roles a person can have in an event, beyond the built-in ones: [("code", "Label"), ...].
     "EXTRA_ROLES": [],
     # Languages an event can be held in (BCP 47 code, label).

@@ -141,7 +141,7 @@ class UpcomingEventsFeed(Feed):
     def get_object(self, request, index):
         public_or_404(index)
         self.language = index.locale.language_code
-        events = load_events(index_events(request, index, UPCOMING))
+        events = load_events(index_events(request, index, UPCOMING)[: get_setting("FEED_ITEMS")])
         url = index.get_full_url(request)
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return FeedContent(
