@@ -22,7 +22,7 @@ from .conf import get_setting
 from .filters import ALL, UPCOMING, EventFilterSet
 from .ical import build_calendar, calendar_entry, event_categories
 from .models import EventPerson
-from .queries import load_events, public_events, restricted_paths, within_publication_dates
+from .queries import is_public, load_events, public_events
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 # How often subscribed calendar apps should fetch an index or person calendar again.
@@ -37,8 +37,7 @@ def public_or_404(page):
     is public, the same for everyone: it names no page the public may not see, not even in its
     title or file name. The restricted paths are read once per request, so this adds no query.
     """
-    restricted = any(page.path.startswith(path) for path in restricted_paths())
-    if not page.live or restricted or not within_publication_dates(page):
+    if not is_public(page):
         raise Http404
     return page
 

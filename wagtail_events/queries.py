@@ -86,6 +86,12 @@ def within_publication_dates(page, now=None):
     return has_gone_live and (page.expire_at is None or page.expire_at > now)
 
 
+def is_public(page):
+    """Whether a page already in hand is one :func:`public_pages` would give."""
+    restricted = any(page.path.startswith(path) for path in restricted_paths())
+    return page.live and not restricted and within_publication_dates(page)
+
+
 def public_events(locale=None):
     return public_pages(EventPage, locale)
 

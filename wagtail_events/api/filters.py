@@ -29,9 +29,6 @@ Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 NO_NUL = r"^[^\x00]*$"
 Slugs = list[Annotated[str, StringConstraints(pattern=NO_NUL)]] | None
 DateOrDateTime = datetime.datetime | datetime.date | None
-# The first and last instants a datetime can be in UTC, which the database is given.
-EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
 def _date_or_datetime(value):
@@ -60,14 +57,12 @@ def _moment(value, *, end_of_day):
     if value is None:
         return value
     if not isinstance(value, datetime.datetime):
-        if end_of_day and value == datetime.date.max:
-            return LATEST
-        value = filters.day_start(value + datetime.timedelta(days=1) if end_of_day else value)
+        return filters.next_day_start(value) if end_of_day else filters.day_start(value)
     try:
         # In UTC, as PostgreSQL takes offsets up to 15:59 only (Python up to 23:59).
         return value.astimezone(datetime.UTC)
     except OverflowError:
-        return EARLIEST if value.year == 1 else LATEST
+        return filters.EARLIEST if value.year == 1 else filters.LATEST
 
 
 def _slugs_field(description):

@@ -58,17 +58,20 @@ def matching_events(query):
     return queryset.order_by(*query.ordering)
 
 
+def _page_of_events(query):
+    """The query with its profile applied, how many events match, and its page of them."""
+    query = with_profile(query)
+    queryset = matching_events(query)
+    return query, queryset.count(), queryset[query.offset : query.offset + query.limit]
+
+
 def find_events(query, *, with_body=True):
     """One page of the events the query asks for, with everything the API shows.
 
     ``with_body=False`` leaves the bodies unread, for outputs that show no agenda.
     """
-    query = with_profile(query)
-    queryset = matching_events(query)
-    count = queryset.count()
-    events, pages = load_events_for_api(
-        queryset[query.offset : query.offset + query.limit], with_body=with_body
-    )
+    query, count, page = _page_of_events(query)
+    events, pages = load_events_for_api(page, with_body=with_body)
     return Listing(query=query, count=count, events=events, pages=pages)
 
 
@@ -85,10 +88,8 @@ def find_event_refs(query):
     For outputs made of cached per-event fragments: ``events_named`` selects the events whose
     fragment is missing.
     """
-    query = with_profile(query)
-    queryset = matching_events(query)
-    count = queryset.count()
-    rows = queryset[query.offset : query.offset + query.limit].values_list("pk", "translation_key")
+    query, count, page = _page_of_events(query)
+    rows = page.values_list("pk", "translation_key")
     return Listing(query=query, count=count, events=[EventRef(*row) for row in rows], pages={})
 
 
