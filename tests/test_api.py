@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.test import override_settings
-from django.utils import timezone
 from icalendar import Calendar
 
 from tests.factories import (
@@ -13,6 +12,7 @@ from tests.factories import (
     OrganisationFactory,
     PersonPageFactory,
     TopicFactory,
+    noon,
     publish,
     published_quickly,
 )
@@ -24,7 +24,7 @@ from wagtail_events.models import EmbedProfile, EventStatus, Role
 pytestmark = pytest.mark.django_db
 
 EVENTS = "/api/events/"
-SOON = timezone.now() + datetime.timedelta(days=10)
+SOON = noon(10)
 
 ENGLISH = {
     "Hvem tar regningen?": "Who pays the bill?",

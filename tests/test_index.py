@@ -15,6 +15,7 @@ from tests.factories import (
     OrganisationFactory,
     PersonPageFactory,
     TopicFactory,
+    noon,
     published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
@@ -25,8 +26,8 @@ pytestmark = pytest.mark.django_db
 
 
 def at(days, hours=1):
-    """Start and end of an event ``days`` from now (negative: in the past), ``hours`` long."""
-    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
+    """Start and end of an event at noon ``days`` from today (negative: in the past)."""
+    start = noon(days)
     return {"start": start, "end": start + datetime.timedelta(hours=hours)}
 
 
@@ -48,7 +49,13 @@ def test_upcoming_events_by_default_soonest_first(client, series):
     EventPageFactory(parent=series, title="Neste uke", **at(7))
     EventPageFactory(parent=series, title="I morgen", **at(1))
     # Started an hour ago and still going: visitors can still join.
-    EventPageFactory(parent=series, title="Pågår nå", **at(-1 / 24, hours=2))
+    now = timezone.now()
+    EventPageFactory(
+        parent=series,
+        title="Pågår nå",
+        start=now - datetime.timedelta(hours=1),
+        end=now + datetime.timedelta(hours=1),
+    )
 
     response = client.get(series.url)
 
