@@ -17,6 +17,7 @@ from tests.factories import (
     published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
+from wagtail_events import queries
 from wagtail_events.api import schemas
 from wagtail_events.caching import bump_content_version
 from wagtail_events.models import EmbedProfile, EventStatus, Role
@@ -194,9 +195,26 @@ def test_the_list_pages_with_limit_offset_and_links(client, series):
     assert first["count"] == 5
     assert [item["title"] for item in first["items"]] == ["E0", "E1"]
     assert first["previous"] is None
+    assert first["count_exact"] is True
     second = client.get(first["next"]).json()
     assert [item["title"] for item in second["items"]] == ["E2", "E3"]
     assert client.get(second["previous"]).json()["items"] == first["items"]
+
+
+def test_a_long_list_counts_ahead_and_its_links_reach_the_end(client, series, monkeypatch):
+    monkeypatch.setattr(queries, "COUNT_STEP", 3)
+    for day in range(7):
+        EventPageFactory(parent=series, title=f"E{day}", **at(day))
+
+    first = client.get(EVENTS, {"limit": 2}).json()
+    assert (first["count"], first["count_exact"]) == (3, False)
+    titles_seen = [item["title"] for item in first["items"]]
+    page = first
+    while page["next"]:
+        page = client.get(page["next"]).json()
+        titles_seen += [item["title"] for item in page["items"]]
+    assert titles_seen == [f"E{day}" for day in range(7)]
+    assert (page["count"], page["count_exact"]) == (7, True)
 
 
 def test_all_events_by_default_upcoming_or_past_on_request(client, series):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -19,7 +20,7 @@ from tests.factories import (
     published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
-from wagtail_events import views
+from wagtail_events import queries, views
 from wagtail_events.models import EventIndexPage, EventStatus, Role
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,12 @@ def in_nb(message, **values):
     with translation.override("nb"):
         text = str(translation.gettext(message))
     return text % values if values else text
+
+
+def in_nb_plural(message, count):
+    """What the Norwegian page says for ``count`` of something."""
+    with translation.override("nb"):
+        return translation.ngettext(message, message + "s", count) % {"counter": count}
 
 
 def titles(response):
@@ -191,6 +198,33 @@ def test_filter_form_lists_what_the_programme_uses(client, series, programme):
     assert 'type="submit"' in html
 
 
+def test_filters_with_too_many_options_give_way_to_the_search(client, series, programme):
+    EventPageFactory(
+        parent=series,
+        organisers=[OrganisationFactory(name="Kulturrådet")],
+        topics=[TopicFactory(name="Kultur")],
+        **at(30),
+    )
+    with override_settings(WAGTAIL_EVENTS={"FILTER_OPTIONS": 2}):
+        html = client.get(series.url).content.decode()
+        # The two people are offered; the three organisers and topics are not.
+        assert '<option value="ingrid-berg">Ingrid Berg</option>' in html
+        assert 'name="organiser"' not in html
+        assert 'name="topic"' not in html
+        assert 'name="q"' in html
+
+        # Chosen from a link, a filter is offered with that one option, and still applies.
+        response = client.get(series.url, {"organiser": "kommunesektorens-organisasjon"})
+        assert titles(response) == [programme["climate"].title, programme["cancelled"].title]
+        select = re.search(r'<select name="organiser".*?</select>', response.content.decode(), re.S)
+        options = re.findall(r'<option value="([^"]*)"', select.group())
+        assert options == ["", "kommunesektorens-organisasjon"]
+
+        # An organiser no event here has is refused as before.
+        response = client.get(series.url, {"organiser": "finnes-ikke"})
+        assert "organiser" in response.context["filter"].form.errors
+
+
 def test_filters_keep_the_past_archive_when_asked(client, series):
     topic = TopicFactory(name="Helse")
     EventPageFactory(parent=series, title="Gammel helsedebatt", topics=[topic], **at(-30))
@@ -265,6 +299,28 @@ def test_pagination_keeps_the_filters(client, series, three_per_page):
     html = last.content.decode()
     assert f'href="{series.url}?topic=helse&amp;page=2" rel="prev"' in html
     assert 'aria-current="page"><span class="we-visually-hidden">' in html
+
+
+def test_a_large_programme_counts_ahead_and_every_page_stays_reachable(
+    client, series, three_per_page, monkeypatch
+):
+    monkeypatch.setattr(queries, "COUNT_STEP", 4)
+    for day in range(1, 12):
+        EventPageFactory(parent=series, title=f"Dag {day}", **at(day))
+
+    first = client.get(series.url)
+    assert first.context["result_count"] == 4
+    assert not first.context["result_count_is_exact"]
+    html = first.content.decode()
+    assert escape(in_nb_plural("More than %(counter)s event", 4)) in html
+    assert f'href="{series.url}?page=2" rel="next"' in html
+
+    # Paging further counts further, up to every event and the last page.
+    last = client.get(series.url, {"page": "4"})
+    assert titles(last) == ["Dag 10", "Dag 11"]
+    assert last.context["result_count"] == 11
+    assert last.context["result_count_is_exact"]
+    assert escape(in_nb_plural("%(counter)s event", 11)) in last.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,10 @@ DEFAULTS = {
     # RSS and Atom feeds list at most this many of the soonest events: readers show the latest
     # few, and a feed must not grow with the programme.
     "FEED_ITEMS": 50,
+    # The index page's filters by type, topic, organiser and person list at most this many
+    # options. Past it, a filter is offered only once chosen (from a link, say), and the
+    # search finds the names: nobody picks from thousands, and pages cost the same at any size.
+    "FILTER_OPTIONS": 100,
     # Roles a person can have in an event, beyond the built-in ones: [("code", "Label"), ...].
     "EXTRA_ROLES": [],
     # Languages an event can be held in (BCP 47 code, label).

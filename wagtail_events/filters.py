@@ -10,15 +10,18 @@ slugs are the same in every language, so a slug filters the programme in any lan
 """
 
 import datetime
+from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from .conf import get_setting
 from .models import (
     EventOrganiser,
     EventPage,
@@ -86,6 +89,75 @@ def _invalid_choice(message):
     return {"invalid_choice": message}
 
 
+class Options(BaseChoiceIterator):
+    """The options of one filter, read from the database only when the form is shown.
+
+    A submitted value is checked on its own (does any event match it?), so feeds and calendars,
+    which never show the form, never list the organisers and people. Where the events use more
+    than ``FILTER_OPTIONS`` of a kind, the form offers only the one chosen, if any: nobody picks
+    from thousands of names, the free-text search finds them, and the page costs the same
+    however large the programme.
+    """
+
+    def __init__(self, listing, matches, chosen):
+        self._listing = listing  # (limit, slug=None) -> [(slug, name)], or None if over limit
+        self._matches = matches  # slug -> whether any event matches it
+        self._chosen = chosen
+        self._checked = {}
+
+    def __deepcopy__(self, memo):
+        # Each form copies its fields; these options already belong to one filter set.
+        return self
+
+    def __iter__(self):
+        return iter(self.listed)
+
+    def __len__(self):
+        return len(self.listed)
+
+    @cached_property
+    def _all(self):
+        return self._listing(get_setting("FILTER_OPTIONS"))
+
+    @cached_property
+    def listed(self):
+        if self._all is not None:
+            return self._all
+        if self._chosen and self.offers(self._chosen):
+            return self._listing(1, slug=self._chosen) or []
+        return []
+
+    @property
+    def offered(self):
+        """Whether the form shows this filter: not when it would have too many options to list
+        and none is chosen."""
+        return self._all is not None or bool(self.listed)
+
+    def offers(self, value):
+        if value not in self._checked:
+            self._checked[value] = self._matches(value)
+        return self._checked[value]
+
+
+class OptionField(django_filters.fields.ChoiceField):
+    def valid_value(self, value):
+        return self.options.offers(str(value))
+
+    @property
+    def options(self):
+        return self.choices.choices  # django-filter's iterator wraps them
+
+    @property
+    def offered(self):
+        return self.options.offered
+
+
+class OptionFilter(django_filters.ChoiceFilter):
+    """A choice of the snippets or people the events use; see :class:`Options`."""
+
+    field_class = OptionField
+
+
 class EventFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -103,25 +175,25 @@ class EventFilterSet(django_filters.FilterSet):
         method="filter_date_to",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    type = django_filters.ChoiceFilter(
+    type = OptionFilter(
         label=_("Event type"),
         field_name="event_type__slug",
         empty_label=_("All event types"),
         error_messages=_invalid_choice(_("There is no event type “%(value)s” here.")),
     )
-    topic = django_filters.ChoiceFilter(
+    topic = OptionFilter(
         label=_("Topic"),
         method="filter_topic",
         empty_label=_("All topics"),
         error_messages=_invalid_choice(_("There is no topic “%(value)s” here.")),
     )
-    organiser = django_filters.ChoiceFilter(
+    organiser = OptionFilter(
         label=_("Organiser"),
         method="filter_organiser",
         empty_label=_("All organisers"),
         error_messages=_invalid_choice(_("There is no organiser “%(value)s” here.")),
     )
-    person = django_filters.ChoiceFilter(
+    person = OptionFilter(
         label=_("Person"),
         method="filter_person",
         empty_label=_("Everyone"),
@@ -166,25 +238,56 @@ class EventFilterSet(django_filters.FilterSet):
 
     def get_form_class(self):
         # The options are the ones the events on offer use, so every option finds something.
-        for name, choices in self.option_choices().items():
-            self.filters[name].extra["choices"] = choices
+        kinds = {
+            "type": (EventType, "event_type", of_types),
+            "topic": (Topic, "topics", on_topics),
+            "organiser": (Organisation, "organisers__organisation", organised_by),
+            "person": (PersonPage, "event_people__person", with_people),
+        }
+        for name, (model, link, condition) in kinds.items():
+            self.filters[name].extra["choices"] = Options(
+                self._lister(model, link),
+                lambda slug, condition=condition: self.queryset.filter(condition([slug])).exists(),
+                self.data.get(name),
+            )
         return super().get_form_class()
 
-    def option_choices(self):
-        """(slug, name) options for the type, topic, organiser and person filters."""
-        events = self.queryset.values("pk")
-        return {
-            "type": _snippet_choices(EventType, self.queryset.values("event_type_id"), self.locale),
-            "topic": _snippet_choices(Topic, self.queryset.values("topics"), self.locale),
-            "organiser": _snippet_choices(
-                Organisation,
-                EventOrganiser.objects.filter(page__in=events).values("organisation_id"),
-                self.locale,
-            ),
-            "person": _person_choices(
-                EventPerson.objects.filter(page__in=events).values("person_id")
-            ),
-        }
+    @property
+    def shown_fields(self):
+        """The form's visible fields, less the filters with too many options to list."""
+        return [
+            field for field in self.form.visible_fields() if getattr(field.field, "offered", True)
+        ]
+
+    def _lister(self, model, link):
+        # One row per translation group, in the options' language where translated: links
+        # point at the source-language object, so the events are matched on the group. For
+        # each row, a scalar subquery looks for a public event and stops at the first, so the
+        # cost follows the number of options, never of events (EXISTS would be made a join
+        # over every event).
+        in_locale = model.objects.filter(translation_key=OuterRef("translation_key"))
+        groups = model.objects.filter(
+            Q(locale=self.locale) | ~Exists(in_locale.filter(locale=self.locale))
+        )
+        first_event = (
+            self.queryset.filter(**{f"{link}__translation_key": OuterRef("translation_key")})
+            .order_by()
+            .values("pk")[:1]
+        )
+
+        def listing(limit, slug=None):
+            used = (
+                groups.alias(first_event=Subquery(first_event))
+                .filter(first_event__isnull=False)
+                .order_by()
+            )
+            if slug is not None:
+                used = used.filter(slug=slug)
+            if model is PersonPage:
+                return _person_options(used, limit)
+            return _snippet_options(used, limit)
+
+        return listing
 
     @property
     def selected_when(self):
@@ -293,31 +396,27 @@ def _organisations_named(word):
     ).values("translation_key")
 
 
-def _snippet_choices(model, used_ids, locale):
-    """(slug, name) for the snippets in ``used_ids``, named in ``locale`` where translated.
-
-    One query: the snippets used and their translations into ``locale``.
-    """
-    used_keys = model.objects.filter(pk__in=used_ids).values("translation_key")
-    rows = model.objects.filter(
-        Q(pk__in=used_ids) | Q(locale=locale, translation_key__in=used_keys)
-    ).values_list("translation_key", "locale_id", "slug", "name")
-    names = {}
-    for key, locale_id, slug, name in rows:
-        if locale_id == locale.pk or key not in names:
-            names[key] = (slug, name)
+def _snippet_options(used, limit):
+    """(slug, name) of the ``used`` snippets, or None if there are more than ``limit``."""
+    rows = list(used.values_list("translation_key", "slug", "name")[: limit + 1])
+    if len(rows) > limit:
+        return None
+    names = {key: (slug, name) for key, slug, name in rows}
     return sorted(set(names.values()), key=lambda choice: (choice[1].casefold(), choice[0]))
 
 
-def _person_choices(used_ids):
-    """(slug, name) of the people in ``used_ids``; names are the same in every language."""
-    rows = (
-        PersonPage.objects.filter(pk__in=used_ids)
-        .order_by("family_name", "given_name", "slug")
-        .values_list("slug", "given_name", "family_name")
-    )
+def _person_options(used, limit):
+    """(slug, name) of the ``used`` people, by family name, or None if more than ``limit``.
+
+    Names are the same in every language.
+    """
+    rows = list(used.values_list("slug", "given_name", "family_name")[: limit + 1])
+    if len(rows) > limit:
+        return None
     choices = {}
-    for slug, given_name, family_name in rows:
+    for slug, given_name, family_name in sorted(
+        rows, key=lambda row: (row[2].casefold(), row[1].casefold(), row[0])
+    ):
         choices.setdefault(slug, " ".join(part for part in (given_name, family_name) if part))
     return list(choices.items())
 

@@ -13,6 +13,22 @@ from wagtail.models import Page, PageViewRestriction
 
 from .models import EventOrganiser, EventPage, EventPerson
 
+# Lists count their items only some way past the page shown, to the next multiple of this:
+# beyond, they say "at least". Counting every event of a large programme would cost more than
+# the rest of the request, and paging further counts further.
+COUNT_STEP = 500
+
+
+def count_reach(shown_up_to):
+    """How far to count for a page that ends at item ``shown_up_to``."""
+    return (shown_up_to // COUNT_STEP + 1) * COUNT_STEP
+
+
+def count_up_to(queryset, reach):
+    """``(count, exact)``: how many items there are, or ``(reach, False)`` if more."""
+    counted = queryset[: reach + 1].count()
+    return min(counted, reach), counted <= reach
+
 
 def public_pages(model, locale=None):
     """Live, publicly viewable pages of ``model`` that have not expired, optionally in a locale."""
@@ -291,15 +307,25 @@ def _related_pages(events, extra_page_ids):
     rows = [item for event in events for item in event.event_people.all() if item.person_id]
     person_ids = {item.person_id for item in rows}
     person_keys = {item.person_key for item in rows}
-    extra = Page.objects.filter(pk__in=extra_page_ids).values("translation_key")
-    condition = Q(path__in=series_paths) | Q(translation_key__in=event_keys)
-    if rows:
-        condition |= Q(pk__in=person_ids)
-        condition |= Q(translation_key__in=person_keys, locale_id__in=locale_ids)
-    if extra_page_ids:
-        condition |= Q(pk__in=extra_page_ids) | Q(
-            translation_key__in=extra, locale_id__in=locale_ids
-        )
     if not events and not extra_page_ids:
         return _Pages([])
-    return _Pages(list(public_pages(Page).filter(condition).select_related("locale")))
+    conditions = [Q(path__in=series_paths), Q(translation_key__in=event_keys)]
+    if rows:
+        conditions += [
+            Q(pk__in=person_ids),
+            Q(translation_key__in=person_keys, locale_id__in=locale_ids),
+        ]
+    if extra_page_ids:
+        extra = Page.objects.filter(pk__in=extra_page_ids).values("translation_key")
+        conditions += [
+            Q(pk__in=extra_page_ids),
+            Q(translation_key__in=extra, locale_id__in=locale_ids),
+        ]
+    # One query, as a union of simple ones: joined with OR, the conditions cost the database
+    # more to plan than to run at 10,000 events, and a subquery among them would make it read
+    # every page.
+    pages = public_pages(Page).select_related("locale").order_by()
+    first, *others = (pages.filter(condition) for condition in conditions)
+    found = first.union(*others, all=True)
+    # In tree order, as Wagtail lists pages: translations are listed the same way every time.
+    return _Pages(sorted({page.pk: page for page in found}.values(), key=lambda page: page.path))

@@ -5,6 +5,8 @@ The page models call these from ``get_context``. Everything shown is fetched thr
 many events or people they show.
 """
 
+from functools import cached_property
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import QueryDict
 from django.utils import timezone
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .filters import PAST, UPCOMING, EventFilterSet, PersonFilterSet
 from .models import EventPerson
-from .queries import load_events, load_people, public_events
+from .queries import count_reach, count_up_to, load_events, load_people, public_events
 
 # A page model may set its own, e.g. ``events_per_page = 50`` on an index.
 EVENTS_PER_PAGE = 20
@@ -47,7 +49,7 @@ def event_index_context(index, request):
         "filter": filterset,
         "events": load_events(page.object_list),
         "page_obj": page,
-        "result_count": page.paginator.count,
+        **_result_count(page),
         "when": when,
         "is_filtered": filterset.is_filtered,
         "notices": notices,
@@ -98,7 +100,7 @@ def person_index_context(index, request):
         "filter": filterset,
         "people": people,
         "page_obj": page,
-        "result_count": page.paginator.count,
+        **_result_count(page),
         "is_filtered": filterset.is_filtered,
         "notices": notices,
         "clear_filters_url": request.path,
@@ -106,10 +108,34 @@ def person_index_context(index, request):
     }
 
 
+class CountingAheadPaginator(Paginator):
+    """Counts only some way past the page shown (see ``queries.count_up_to``)."""
+
+    def __init__(self, object_list, per_page, reach):
+        super().__init__(object_list, per_page)
+        self.reach = reach
+        self.count_is_exact = True
+
+    @cached_property
+    def count(self):
+        count, self.count_is_exact = count_up_to(self.object_list, self.reach)
+        return count
+
+
+def _result_count(page):
+    """The count to show, and whether it is all of them or an "at least"."""
+    return {
+        "result_count": page.paginator.count,
+        "result_count_is_exact": page.paginator.count_is_exact,
+    }
+
+
 def paginate(request, queryset, per_page):
     """The page the ``page`` parameter asks for, or the nearest one and a notice saying so."""
-    paginator = Paginator(queryset, per_page)
     asked = request.GET.get("page", "")
+    # Bounded, so a huge page number never overflows the database's LIMIT.
+    number = min(int(asked) if asked.isdigit() else 1, 10**6)
+    paginator = CountingAheadPaginator(queryset, per_page, count_reach(number * per_page))
     try:
         page = paginator.page(asked or 1)
     except PageNotAnInteger:

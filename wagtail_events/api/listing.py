@@ -8,7 +8,13 @@ from django.http import Http404
 from wagtail.images import get_image_model
 
 from ..models import EmbedProfile, EventIndexPage
-from ..queries import public_events, resolve_translations, with_event_details
+from ..queries import (
+    count_reach,
+    count_up_to,
+    public_events,
+    resolve_translations,
+    with_event_details,
+)
 from .data import IMAGE_RENDITIONS, agenda_page_ids
 
 
@@ -16,6 +22,7 @@ from .data import IMAGE_RENDITIONS, agenda_page_ids
 class Listing:
     query: object
     count: int
+    count_exact: bool
     events: list  # the events, or with ``find_event_refs`` their references
     pages: dict  # pages named in the events' agendas, by id
 
@@ -59,10 +66,12 @@ def matching_events(query):
 
 
 def _page_of_events(query):
-    """The query with its profile applied, how many events match, and its page of them."""
+    """The query with its profile applied, how many events match (see ``count_up_to``) and
+    whether that is all, and its page of them."""
     query = with_profile(query)
     queryset = matching_events(query)
-    return query, queryset.count(), queryset[query.offset : query.offset + query.limit]
+    end = query.offset + query.limit
+    return query, *count_up_to(queryset, count_reach(end)), queryset[query.offset : end]
 
 
 def find_events(query, *, with_body=True):
@@ -70,9 +79,9 @@ def find_events(query, *, with_body=True):
 
     ``with_body=False`` leaves the bodies unread, for outputs that show no agenda.
     """
-    query, count, page = _page_of_events(query)
+    query, count, exact, page = _page_of_events(query)
     events, pages = load_events_for_api(page, with_body=with_body)
-    return Listing(query=query, count=count, events=events, pages=pages)
+    return Listing(query, count, exact, events, pages)
 
 
 class EventRef(NamedTuple):
@@ -88,9 +97,9 @@ def find_event_refs(query):
     For outputs made of cached per-event fragments: ``events_named`` selects the events whose
     fragment is missing.
     """
-    query, count, page = _page_of_events(query)
+    query, count, exact, page = _page_of_events(query)
     rows = page.values_list("pk", "translation_key")
-    return Listing(query=query, count=count, events=[EventRef(*row) for row in rows], pages={})
+    return Listing(query, count, exact, [EventRef(*row) for row in rows], {})
 
 
 def events_named(refs):

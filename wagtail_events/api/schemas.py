@@ -6,6 +6,8 @@ import uuid
 from pydantic import BaseModel as Schema
 from pydantic import Field
 
+from ..queries import COUNT_STEP
+
 
 class Term(Schema):
     id: int
@@ -154,8 +156,16 @@ class EventDetail(Event):
     body_html: str
 
 
+COUNT_DESCRIPTION = (
+    f"How many items match, counted up to the next multiple of {COUNT_STEP} past this page: "
+    "a lower bound when count_exact is false."
+)
+COUNT_EXACT_DESCRIPTION = "Whether count is every match, or the count stopped short."
+
+
 class EventList(Schema):
-    count: int
+    count: int = Field(description=COUNT_DESCRIPTION)
+    count_exact: bool = Field(description=COUNT_EXACT_DESCRIPTION)
     next: str | None
     previous: str | None
     items: list[Event]
@@ -182,7 +192,8 @@ class Person(Schema):
 
 
 class PersonList(Schema):
-    count: int
+    count: int = Field(description=COUNT_DESCRIPTION)
+    count_exact: bool = Field(description=COUNT_EXACT_DESCRIPTION)
     next: str | None
     previous: str | None
     items: list[Person]

@@ -22,7 +22,14 @@ from .. import feeds
 from ..caching import cached_fragments, cached_response
 from ..filters import person_matching_text
 from ..models import EventIndexPage, EventType, Organisation, PersonPage, Topic, Venue
-from ..queries import load_events, load_person_pages, public_events, public_pages
+from ..queries import (
+    count_reach,
+    count_up_to,
+    load_events,
+    load_person_pages,
+    public_events,
+    public_pages,
+)
 from . import data, schemas
 from .filters import MAX_PAGE_ID, EventQuery, ListParameters, PersonQuery
 from .listing import events_named, find_event_refs, in_order_of, load_events_for_api
@@ -111,6 +118,7 @@ def list_events(request, query: Query[EventQuery]):
     return _json(
         {
             "count": listing.count,
+            "count_exact": listing.count_exact,
             "next": following,
             "previous": preceding,
             "items": [item for item in items if item is not None],
@@ -194,12 +202,14 @@ def list_people(request, params: Query[PersonQuery]):
             organisation__translation_key__in=organisations.values("translation_key")
         )
     queryset = queryset.order_by("family_name", "given_name", "pk")
-    count = queryset.count()
-    people = load_person_pages(queryset[params.offset : params.offset + params.limit])
+    end = params.offset + params.limit
+    count, exact = count_up_to(queryset, count_reach(end))
+    people = load_person_pages(queryset[params.offset : end])
     following, preceding = _page_links(request, count, params.limit, params.offset)
     return _json(
         {
             "count": count,
+            "count_exact": exact,
             "next": following,
             "previous": preceding,
             "items": [_person(request, person) for person in people],

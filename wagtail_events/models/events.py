@@ -589,7 +589,9 @@ class EventPage(EventPageMixin, Page):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         indexes = [
-            models.Index(fields=["start"], name="wagtail_events_start_idx"),
+            # Upcoming events, soonest first: the index gives the order, and its "end" skips
+            # the events already over without reading them.
+            models.Index(fields=["start", "end"], name="wagtail_events_start_end_idx"),
             models.Index(fields=["end"], name="wagtail_events_end_idx"),
             models.Index(fields=["status"], name="wagtail_events_status_idx"),
         ]
