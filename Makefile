@@ -12,20 +12,26 @@ PYTEST_ARGS ?=
 # How many events `make bench` generates, and how many for its scale check (0 to skip it).
 BENCH_EVENTS ?= 1000
 BENCH_SCALE ?= 10000
+# How long `make loadtest` runs, and how many requests it has in flight at a time.
+LOADTEST_SECONDS ?= 60
+LOADTEST_CONCURRENCY ?= 4
 
 VENV_PYTHON := $(VENV)/bin/python
 MANAGE := $(VENV_PYTHON) example_project/manage.py
 LOCALE_DIR := wagtail_events/locale
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test bench lint format messages compilemessages docs migrations-check clean FORCE
+.PHONY: help demo test screenshots bench loadtest lint format messages compilemessages docs migrations-check clean FORCE
 
 help:
 	@echo "make demo              run the example site at http://127.0.0.1:$(PORT)/ with demo content"
 	@echo "make test              run the test suite (honours DATABASE_URL and CI; npm installs axe-core)"
+	@echo "make screenshots       retake the editor guides' screenshots (needs Chromium)"
 	@echo "make bench             time the events API against Wagtail's API v2 on BENCH_EVENTS generated events"
 	@echo "                       (default $(BENCH_EVENTS); a throwaway SQLite file, or a new database next to DATABASE_URL's),"
 	@echo "                       then pages, list and feeds at 100 and BENCH_SCALE events (default $(BENCH_SCALE); 0 skips)"
+	@echo "make loadtest          gunicorn with 2 workers under load for LOADTEST_SECONDS (default $(LOADTEST_SECONDS))"
+	@echo "                       while an editor publishes and translates; needs DATABASE_URL=postgres://..."
 	@echo "make lint              ruff check and ruff format --check"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make messages          update the nb translation catalogues from the English source"
@@ -75,9 +81,21 @@ demo: $(VENV)/.installed-example
 test: $(VENV)/.installed-test $(AXE_STAMP)
 	$(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
 
+# Retakes the editor guides' pictures (docs/_static/screenshots) through Chromium.
+screenshots: $(VENV)/.installed-test
+	DOCS_SCREENSHOTS_DIR=docs/_static/screenshots $(VENV_PYTHON) -m pytest -n 0 -p no:cacheprovider \
+		tests/browser/test_docs_screenshots.py
+
 # Fails when a performance target is missed; see docs/explanation/performance.md.
 bench: $(VENV)/.installed-example
 	$(VENV_PYTHON) -m benchmarks.bench --events $(BENCH_EVENTS) --scale $(BENCH_SCALE)
+
+# Fails on any error status, stale response or lost edit; see docs/explanation/load-testing.md.
+loadtest: $(VENV)/.installed-example
+	@case "$(DATABASE_URL)" in postgres://*|postgresql://*) ;; \
+		*) echo "make loadtest needs DATABASE_URL=postgres://user:password@host:5432/db"; exit 2;; esac
+	$(VENV_PYTHON) -m benchmarks.loadtest --seconds $(LOADTEST_SECONDS) \
+		--concurrency $(LOADTEST_CONCURRENCY)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
