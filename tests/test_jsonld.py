@@ -154,6 +154,15 @@ def test_event_page_describes_the_event_to_search_engines(client, debate):
     }
 
 
+def test_an_image_whose_file_is_gone_leaves_the_page_standing(client, debate):
+    debate.image.file.storage.delete(debate.image.file.name)
+
+    data = jsonld_of(client, debate)
+
+    assert data["name"] == debate.title
+    assert "image" not in data
+
+
 def test_image_is_a_rendition_served_by_the_site(client, debate):
     image = jsonld_of(client, debate)["image"]
 

@@ -1,5 +1,6 @@
 """What search engines read in a page head: JSON-LD and the page's versions in each language."""
 
+from contextlib import suppress
 from typing import NamedTuple
 from urllib.parse import urljoin
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from .. import jsonld
@@ -38,7 +40,10 @@ def event_jsonld(context, page):
     url = page.get_full_url(request)
     image_url = None
     if page.image is not None:
-        image_url = urljoin(url or "", page.image.get_rendition(JSONLD_IMAGE_FILTER).url)
+        # The original file may be missing (a database restored without its media): the
+        # event is still shown, without an image in its JSON-LD.
+        with suppress(SourceImageIOError):
+            image_url = urljoin(url or "", page.image.get_rendition(JSONLD_IMAGE_FILTER).url)
     data = jsonld.event_data(
         page, url=url, page_url=lambda linked: linked.get_full_url(request), image_url=image_url
     )
