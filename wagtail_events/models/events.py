@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -84,7 +85,7 @@ class SpokenLanguagesField(models.JSONField):
             choices=spoken_language_choices,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),  # as Django's own form fields
             help_text=self.help_text,
         )
 
