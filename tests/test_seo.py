@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from django.test import RequestFactory
+from django.utils.timezone import localdate
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 
 from tests.factories import EventPageFactory, PersonPageFactory
@@ -140,8 +141,9 @@ def test_sitemap_lists_both_languages_with_last_modified_dates(client, bilingual
     for kind in ("event", "person"):
         norwegian = bilingual[kind]
         english = norwegian.get_translation(locale_en)
-        assert entries[SITE + norwegian.url] == norwegian.last_published_at.date().isoformat()
-        assert entries[SITE + english.url] == english.last_published_at.date().isoformat()
+        # The day in the site's time zone, as the sitemap gives it.
+        assert entries[SITE + norwegian.url] == localdate(norwegian.last_published_at).isoformat()
+        assert entries[SITE + english.url] == localdate(english.last_published_at).isoformat()
     series = bilingual["index"]
     assert SITE + series.url in entries
     assert SITE + series.get_translation(locale_en).url in entries
