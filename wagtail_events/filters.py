@@ -14,6 +14,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
+from django.core.validators import slug_unicode_re
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import QueryDict
 from django.utils import timezone
@@ -141,7 +142,9 @@ class Options(BaseChoiceIterator):
 
 class OptionField(django_filters.fields.ChoiceField):
     def valid_value(self, value):
-        return self.options.offers(str(value))
+        # Only something shaped like a slug is looked up (a NUL would make PostgreSQL refuse).
+        value = str(value)
+        return bool(slug_unicode_re.fullmatch(value)) and self.options.offers(value)
 
     @property
     def options(self):
