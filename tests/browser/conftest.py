@@ -3,10 +3,13 @@
 import io
 import os
 import re
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -26,6 +29,30 @@ AXE_SCRIPT = Path(
 # WCAG 2.0 and 2.1, levels A and AA: what public bodies in Norway are held to.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _failed_key = pytest.StashKey[bool]()
+
+
+class _OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time when it shares the tests' in-memory
+    SQLite connection.
+
+    Pages such as wagtail-localize's editor send several requests at once, and two threads
+    using that one connection together fail at random ("bad parameter or other API misuse").
+    Connections are still kept open in threads of their own; only the answering waits.
+    """
+
+    def set_app(self, application):
+        if not self.connections_override:  # a server database: each thread has its own
+            return super().set_app(application)
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = _OneRequestAtATimeServer
 
 # The live server listens on the loopback interface only, unless the run says otherwise.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
