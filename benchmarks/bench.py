@@ -432,7 +432,9 @@ class Bench:
                     f"calendar of {expected_in_calendar} events, {state}",
                     f"{seconds:.2f} s, {in_calendar} events",
                     f"≤ {MAX_CALENDAR_SECONDS} s" if target else None,
-                    seconds <= MAX_CALENDAR_SECONDS and in_calendar == expected_in_calendar,
+                    # A figure without a target never fails the run.
+                    not target
+                    or (seconds <= MAX_CALENDAR_SECONDS and in_calendar == expected_in_calendar),
                 )
                 for state, seconds, in_calendar, target in (
                     ("after a publish", calendar.seconds, calendar.events, True),
