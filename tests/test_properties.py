@@ -20,6 +20,7 @@ from icalendar import Calendar
 from pydantic import ValidationError
 from wagtail.models import Locale
 
+from tests.factories import EventPageFactory, noon
 from wagtail_events import ical
 from wagtail_events.api.filters import EventQuery, ListParameters, PersonQuery
 from wagtail_events.filters import ALL, PAST, UPCOMING, EventFilterSet, day_start
@@ -37,6 +38,7 @@ from wagtail_events.models.embeds import MAX_LIMIT
 
 UTC = datetime.UTC
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")  # the test site's TIME_ZONE
+HOUR = datetime.timedelta(hours=1)
 
 
 def bounded(max_examples, **kwargs):
@@ -358,20 +360,56 @@ def test_to_may_not_be_before_from(start, end):
     assert in_order
 
 
-def test_to_as_a_day_takes_a_from_time_on_that_day():
+@pytest.mark.django_db
+def test_to_as_a_day_takes_a_from_time_on_that_day(series):
     # Events from 10:00 to the end of that day: 'to' is not before 'from'.
-    EventQuery.model_validate({"from": "2025-08-12T10:00", "to": "2025-08-12"})
+    for title, hour in (("Morning", 8), ("Noon", 12), ("Evening", 21)):
+        start = datetime.datetime(2025, 8, 12, hour, tzinfo=OSLO)
+        EventPageFactory(parent=series, title=title, start=start, end=start + HOUR)
+    EventPageFactory(
+        parent=series,
+        title="Next day",
+        start=datetime.datetime(2025, 8, 13, 0, 30, tzinfo=OSLO),
+        end=datetime.datetime(2025, 8, 13, 1, 30, tzinfo=OSLO),
+    )
+
+    query = EventQuery.model_validate({"from": "2025-08-12T10:00", "to": "2025-08-12"})
+
+    # The morning event ended before 10:00; the one after midnight is on the next day.
+    assert matching_titles(query) == ["Noon", "Evening"]
+
+
+# At either end of the calendar a bound takes in every event, or none of them.
+EARLY_EDGES = [value for value in EDGES if value.startswith("0001")]
+LATE_EDGES = [value for value in EDGES if value.startswith("9999")]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["from", "to"])
-@pytest.mark.parametrize("value", EDGES)
-def test_the_ends_of_the_calendar_give_a_query_or_a_validation_error(name, value):
-    try:
-        query = EventQuery.model_validate({name: value})
-    except ValidationError:
-        return
-    list(EventPage.objects.filter(query.get_filter_expression()))
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        *(("from", value, ["Today"]) for value in EARLY_EDGES),
+        *(("from", value, []) for value in LATE_EDGES),
+        *(("to", value, []) for value in EARLY_EDGES),
+        *(("to", value, ["Today"]) for value in LATE_EDGES),
+    ],
+)
+def test_the_ends_of_the_calendar_take_every_event_or_none(series, name, value, expected):
+    EventPageFactory(parent=series, title="Today", start=noon(0), end=noon(0) + HOUR)
+
+    query = EventQuery.model_validate({name: value})
+
+    assert matching_titles(query) == expected
+
+
+def test_every_end_of_the_calendar_is_an_early_or_a_late_one():
+    # The parametrisation above must cover each edge value.
+    assert sorted(EARLY_EDGES + LATE_EDGES) == sorted(EDGES)
+
+
+def matching_titles(query):
+    events = EventPage.objects.filter(query.get_filter_expression()).order_by("start")
+    return list(events.values_list("title", flat=True))
 
 
 # --- filter parsing: the index pages' filter form --------------------------------------------
