@@ -187,6 +187,25 @@ def test_filters_narrow_the_list(client, series, hemit):
     assert titles(client.get(EVENTS, {"organiser": "finnes-ikke"})) == []
 
 
+def test_topic_and_person_filters_narrow_the_list(client, series, people_index):
+    climate, health = TopicFactory(name="Klima"), TopicFactory(name="Helse")
+    ingrid = PersonPageFactory(parent=people_index, given_name="Ingrid", family_name="Berg")
+    per = PersonPageFactory(parent=people_index, given_name="Per", family_name="Hansen")
+    EventPageFactory(parent=series, title="A", topics=[climate], people=[ingrid], **at(1))
+    EventPageFactory(parent=series, title="B", topics=[health], people=[per], **at(2))
+    EventPageFactory(parent=series, title="C", topics=[climate, health], **at(3))
+
+    assert titles(client.get(EVENTS, {"topic": "klima"})) == ["A", "C"]
+    assert titles(client.get(EVENTS, {"topic": ["klima", "helse"]})) == ["A", "B", "C"]
+    assert titles(client.get(EVENTS, {"person": ingrid.slug})) == ["A"]
+    assert titles(client.get(EVENTS, {"person": [ingrid.slug, per.slug]})) == ["A", "B"]
+    # Different filters must all hold: Ingrid talks on climate, not on health.
+    assert titles(client.get(EVENTS, {"topic": "helse", "person": ingrid.slug})) == []
+    assert titles(client.get(EVENTS, {"topic": "klima", "person": ingrid.slug})) == ["A"]
+    assert titles(client.get(EVENTS, {"topic": "finnes-ikke"})) == []
+    assert titles(client.get(EVENTS, {"person": "finnes-ikke"})) == []
+
+
 def test_the_list_pages_with_limit_offset_and_links(client, series):
     for day in range(5):
         EventPageFactory(parent=series, title=f"E{day}", **at(day))
