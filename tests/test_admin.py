@@ -253,6 +253,47 @@ def test_validation_error_keeps_everything_typed(admin_client, series, snippets,
     assert [item["value"] for item in body[0]["value"]["questions"]] == QUESTIONS
 
 
+def test_preview_of_an_unsaved_event_shows_its_people_venue_and_questions(
+    admin_client, series, snippets, moderator
+):
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("wagtail_events", "eventpage", series.pk)
+    )
+
+    checked = admin_client.post(preview_url, event_form_data(snippets, moderator))
+    assert checked.json() == {"is_valid": True, "is_available": True}
+    response = admin_client.get(preview_url)
+
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.h1.get_text(strip=True) == "Hvem tar regningen for klimatilpasningen?"
+    text = page.get_text(" ", strip=True)
+    assert "Arendal kulturhus" in text
+    assert "Kommunesektorens organisasjon" in text
+    # The moderator chosen from the person pages, and the contact given by hand, with the
+    # phone and email the editor made public.
+    moderators = page.find(id="we-moderators").find_parent("section").get_text(" ", strip=True)
+    assert "Ingrid Berg" in moderators
+    contacts = page.find(id="we-contact").find_parent("section").get_text(" ", strip=True)
+    assert "Siri Dahl" in contacts
+    assert "+47 400 00 321" in contacts
+    assert "siri.dahl@example.org" in contacts
+    assert all(question in text for question in QUESTIONS)
+    assert not EventPage.objects.exists()
+
+
+def test_preview_of_an_invalid_event_says_so_and_saves_nothing(
+    admin_client, series, snippets, moderator
+):
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("wagtail_events", "eventpage", series.pk)
+    )
+    data = event_form_data(snippets, moderator, end="2025-08-19 09:00")
+
+    assert admin_client.post(preview_url, data).json()["is_valid"] is False
+    assert not EventPage.objects.exists()
+
+
 def test_contact_person_without_phone_or_email_is_explained(
     admin_client, series, snippets, moderator
 ):
