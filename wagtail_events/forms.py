@@ -3,10 +3,11 @@
 import zoneinfo
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
+
+from .slugs import slug_from_name
 
 
 class PersonPageForm(WagtailAdminPageForm):
@@ -27,7 +28,7 @@ class PersonPageForm(WagtailAdminPageForm):
         if full_name:
             self.instance.title = full_name
             if "slug" in self.fields and not self.cleaned_data.get("slug"):
-                self.cleaned_data["slug"] = slugify(full_name, allow_unicode=True)
+                self.cleaned_data["slug"] = slug_from_name(full_name)
         return super().clean()
 
 

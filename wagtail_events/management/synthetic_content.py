@@ -17,7 +17,7 @@ from typing import NamedTuple
 from django.utils.html import escape
 
 from ..models import AttendanceMode, EventStatus, Role
-from ..models.taxonomy import slug_from_name
+from ..slugs import slug_from_name
 
 # Every generated slug starts with this, then the kind and number, so a later run finds what an
 # earlier one made (and ``--clear`` removes only that).

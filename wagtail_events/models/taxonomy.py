@@ -5,7 +5,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -13,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from ..slugs import slug_from_name
 
 # The accessibility symbols Arendalsuka uses, in the order it shows them.
 ACCESSIBILITY_FEATURES = [
@@ -23,14 +24,6 @@ ACCESSIBILITY_FEATURES = [
 ]
 # Features that belong to the building; a venue sets them, an event may override them.
 VENUE_FEATURES = ACCESSIBILITY_FEATURES[:3]
-
-# slugify() drops letters it cannot reduce to ASCII, so "Miljø" would become "milj"; å already
-# becomes a.
-NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O"})
-
-
-def slug_from_name(name):
-    return slugify(name.translate(NORWEGIAN_LETTERS))[:255]
 
 
 class SluggedSnippet(TranslatableMixin, models.Model):

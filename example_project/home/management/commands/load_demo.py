@@ -35,7 +35,7 @@ from wagtail_events.models import (
     Topic,
     Venue,
 )
-from wagtail_events.models.taxonomy import slug_from_name
+from wagtail_events.slugs import slug_from_name
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 DEMO_USERNAME = "admin"
