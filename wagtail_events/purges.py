@@ -13,8 +13,9 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from .base_page import page_model
 from .models import EmbedProfile, EventIndexPage, EventPage, EventPerson, PersonPage
 
 API = "wagtail_events_api"
@@ -62,7 +63,7 @@ def _page_route_urls(page, *routes):
 
 
 def _translations(page):
-    return Page.objects.filter(translation_key=page.translation_key).specific()
+    return page_model().objects.filter(translation_key=page.translation_key).specific()
 
 
 def event_urls(event):

@@ -9,8 +9,9 @@ from collections import defaultdict
 from asgiref.local import Local
 from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
+from .base_page import page_model
 from .models import EventOrganiser, EventPage, EventPerson
 
 # Lists count their items only some way past the page shown, to the next multiple of this:
@@ -203,7 +204,9 @@ def load_person_pages(queryset):
     keys = {person.translation_key for person in people}
     translations = defaultdict(list)
     if keys:
-        for page in public_pages(Page).filter(translation_key__in=keys).select_related("locale"):
+        for page in (
+            public_pages(page_model()).filter(translation_key__in=keys).select_related("locale")
+        ):
             translations[page.translation_key].append(page)
     for person in people:
         person.__dict__["translations"] = [
@@ -316,7 +319,7 @@ def _related_pages(events, extra_page_ids):
             Q(translation_key__in=person_keys, locale_id__in=locale_ids),
         ]
     if extra_page_ids:
-        extra = Page.objects.filter(pk__in=extra_page_ids).values("translation_key")
+        extra = page_model().objects.filter(pk__in=extra_page_ids).values("translation_key")
         conditions += [
             Q(pk__in=extra_page_ids),
             Q(translation_key__in=extra, locale_id__in=locale_ids),
@@ -324,7 +327,7 @@ def _related_pages(events, extra_page_ids):
     # One query, as a union of simple ones: joined with OR, the conditions cost the database
     # more to plan than to run at 10,000 events, and a subquery among them would make it read
     # every page.
-    pages = public_pages(Page).select_related("locale").order_by()
+    pages = public_pages(page_model()).select_related("locale").order_by()
     first, *others = (pages.filter(condition) for condition in conditions)
     found = first.union(*others, all=True)
     # In tree order, as Wagtail lists pages: translations are listed the same way every time.

@@ -4,7 +4,7 @@ from corsheaders.signals import check_request_enabled
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images.models import AbstractImage
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import AbstractPage, Locale, PageViewRestriction, Site
 from wagtail.search.index import class_is_indexed
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
@@ -17,7 +17,15 @@ from .models.taxonomy import SluggedSnippet
 from .purges import purge_for
 
 # Saving or deleting any of these can change what the public outputs show.
-CONTENT = (Page, PageViewRestriction, Site, Locale, SluggedSnippet, EmbedProfile, AbstractImage)
+CONTENT = (
+    AbstractPage,
+    PageViewRestriction,
+    Site,
+    Locale,
+    SluggedSnippet,
+    EmbedProfile,
+    AbstractImage,
+)
 # Changes to these are purged from a CDN (see ``purges``).
 PURGED = (EventPage, PersonPage, Organisation)
 

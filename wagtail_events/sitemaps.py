@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
-from wagtail.models import Page
 
+from .base_page import page_model
 from .queries import public_pages
 
 
@@ -18,4 +18,10 @@ class Sitemap(WagtailSitemap):
         trees = Q()
         for root in self.get_wagtail_site().root_page.get_translations(inclusive=True):
             trees |= Q(path__startswith=root.path)
-        return public_pages(Page).filter(trees).order_by("path").defer_streamfields().specific()
+        return (
+            public_pages(page_model())
+            .filter(trees)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )

@@ -10,9 +10,10 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page
+from wagtail.models import AbstractPage
 
 from .. import jsonld
+from ..base_page import page_model
 from ..models import EventPageMixin
 from ..queries import public_pages
 
@@ -60,13 +61,13 @@ def language_versions(context, page=None):
     request = context.get("request")
     if request is None:
         return []
-    if isinstance(page, Page):
+    if isinstance(page, AbstractPage):
         key = ("page", page.translation_key)
     else:
         key = ("address", request.get_full_path())
     found = request.__dict__.setdefault("_wagtail_events_language_versions", {})
     if key not in found:
-        if isinstance(page, Page):
+        if isinstance(page, AbstractPage):
             found[key] = _page_versions(page, request)
         else:
             found[key] = _address_versions(request)
@@ -76,7 +77,11 @@ def language_versions(context, page=None):
 def _page_versions(page, request):
     order = {code: position for position, code in enumerate(get_content_languages())}
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    pages = public_pages(Page).filter(translation_key=page.translation_key).select_related("locale")
+    pages = (
+        public_pages(page_model())
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    )
     versions = []
     for version in pages:
         code = version.locale.language_code
