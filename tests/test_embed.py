@@ -582,6 +582,31 @@ def test_settings_that_list_no_origins_allow_none(client, series):
     assert frame_ancestors(client.get(URL)) == {"'none'"}
 
 
+# The profile's colours in the API, for the custom element
+
+
+def test_the_events_list_gives_the_profiles_colours(client, programme, profile):
+    listed = client.get("/api/events/", {"profile": "hemit"}).json()
+
+    assert listed["profile"] == {
+        "slug": "hemit",
+        "name": "Hemit",
+        "colours": {"accent": "#7a1f5c", "text": "#1a1a1a", "background": "#ffffff"},
+    }
+    assert client.get("/api/events/").json()["profile"] is None
+
+
+def test_a_stored_colour_that_is_none_gives_way_to_the_default(client, programme, profile):
+    # Saved without validation; neither the API nor the frame's style sheet passes it on.
+    EmbedProfile.objects.filter(pk=profile.pk).update(accent_colour="red;}*{")
+
+    colours = client.get("/api/events/", {"profile": "hemit"}).json()["profile"]["colours"]
+    assert colours["accent"] == "#005a9c"
+    style = frame(client.get(URL, {"profile": "hemit"})).style.get_text()
+    assert "--we-accent: #005a9c;" in style
+    assert "red" not in style
+
+
 # The custom element
 
 

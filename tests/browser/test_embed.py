@@ -5,6 +5,7 @@ import datetime
 import http.server
 import threading
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
@@ -38,14 +39,25 @@ HOST_PAGE = """<!DOCTYPE html>
 
 
 @contextmanager
-def host_site(events_site):
-    """A web server on another port of 127.0.0.1, so another origin, serving the host page."""
-    body = HOST_PAGE.format(events_site=events_site).encode()
+def host_site(events_site, page=HOST_PAGE, files=None):
+    """A web server on another port of 127.0.0.1, so another origin, serving the host page.
+
+    ``files`` maps other paths to (content type, bytes); anything else is not found.
+    """
+    files = {
+        "/": ("text/html; charset=utf-8", page.format(events_site=events_site).encode()),
+        **(files or {}),
+    }
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
+            found = files.get(urlsplit(self.path).path)
+            if found is None:
+                self.send_error(404)
+                return
+            content_type, body = found
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -177,3 +189,65 @@ def test_the_frame_has_no_wcag_violations_in_either_language(chromium, axe, live
             found.append(f"{language}:\n{describe(violations)}")
     context.close()
     assert not found, "axe-core found WCAG violations:\n" + "\n".join(found)
+
+
+# A host page that themes one element itself, on an element above it, and one in its own style.
+COLOURS_PAGE = """<!DOCTYPE html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<title>Vertsside</title>
+<script src="{events_site}/static/wagtail_events/embed.js" defer></script>
+<style>.themed {{ --we-accent: #00509e; }}</style>
+</head>
+<body>
+<wagtail-events id="profiled" profile="farger"></wagtail-events>
+<div class="themed"><wagtail-events id="themed" profile="farger"></wagtail-events></div>
+<wagtail-events id="inline" profile="farger" style="--we-background: #eeeeee"></wagtail-events>
+</body>
+</html>
+"""
+ACCENT, TEXT, BACKGROUND = "rgb(122, 31, 92)", "rgb(34, 34, 68)", "rgb(255, 248, 231)"
+
+
+def test_the_element_takes_the_profiles_colours_unless_the_host_page_gives_its_own(
+    browser_context, expect, live_server, events
+):
+    with host_site(live_server.url, COLOURS_PAGE) as host:
+        profile = EmbedProfile(
+            name="Farger",
+            slug="farger",
+            allowed_origins=host,
+            language="nb",
+            accent_colour="#7a1f5c",
+            text_colour="#222244",
+            background_colour="#fff8e7",
+        )
+        profile.full_clean()
+        profile.save()
+        tab = browser_context.new_page()
+        tab.goto(host)
+
+        profiled, themed, inline = (
+            tab.locator(f"#{name}") for name in ("profiled", "themed", "inline")
+        )
+        for widget in (profiled, themed, inline):
+            expect(widget).to_have_attribute("state", "loaded")
+        expect(profiled.locator("a").first).to_have_css("color", ACCENT)
+        expect(profiled).to_have_css("color", TEXT)
+        expect(profiled).to_have_css("background-color", BACKGROUND)
+        # What the host page sets wins, from an element above or on the element itself.
+        expect(themed.locator("a").first).to_have_css("color", "rgb(0, 80, 158)")
+        expect(themed).to_have_css("background-color", BACKGROUND)
+        expect(inline).to_have_css("background-color", "rgb(238, 238, 238)")
+        expect(inline.locator("a").first).to_have_css("color", ACCENT)
+
+        # Moved in the page, it keeps them before it has loaded again.
+        moved = profiled.evaluate(
+            "element => { document.body.append(element); return getComputedStyle(element).color; }"
+        )
+        assert moved == TEXT
+        # Without a profile, the element's own defaults.
+        profiled.evaluate("element => element.removeAttribute('profile')")
+        expect(profiled).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+        expect(profiled.locator("a").first).to_have_css("color", "rgb(0, 90, 156)")
