@@ -3,6 +3,7 @@ profile's events in the iframe and in the custom element, any other sees neither
 
 import datetime
 import http.server
+import json
 import threading
 from contextlib import contextmanager
 from urllib.parse import urlsplit
@@ -12,7 +13,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from tests.browser.test_accessibility import describe
-from tests.factories import EventPageFactory, OrganisationFactory
+from tests.factories import EventPageFactory, OrganisationFactory, VenueFactory
+from tests.test_xss import CORPUS, IMG, JS_URL, QUOTE, SCRIPT, SVG
 from wagtail_events.models import EmbedProfile, EventStatus
 
 # A host page as the embedding guide shows it, with CSS of its own that must not reach the
@@ -251,3 +253,119 @@ def test_the_element_takes_the_profiles_colours_unless_the_host_page_gives_its_o
         profiled.evaluate("element => element.removeAttribute('profile')")
         expect(profiled).to_have_css("background-color", "rgba(0, 0, 0, 0)")
         expect(profiled.locator("a").first).to_have_css("color", "rgb(0, 90, 156)")
+
+
+# A host page with one element on the events site's API and one on an API that answers
+# whatever it likes (an element's api attribute may name any).
+XSS_PAGE = """<!DOCTYPE html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<title>Vertsside</title>
+<script src="{events_site}/static/wagtail_events/embed.js" defer></script>
+</head>
+<body>
+<wagtail-events id="events-site" profile="vert"></wagtail-events>
+<wagtail-events id="hostile" api="/fiendtlig-api/"></wagtail-events>
+</body>
+</html>
+"""
+PWN = '<img src=x onerror="window.pwned = true">'
+HOSTILE_URLS = [
+    JS_URL,
+    " javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+]
+
+
+def hostile_item(title, url):
+    return {
+        "title": title,
+        "url": url,
+        "locale": "nb",
+        "when": SCRIPT + PWN,
+        "start": '"><img src=x onerror=alert(1)>',
+        "status": "cancelled",
+        "status_label": SVG + QUOTE,
+        "venue": {"name": PWN + IMG},
+    }
+
+
+HOSTILE_ANSWER = {
+    "items": [
+        *(hostile_item(f"{PWN}{n}{CORPUS}", url) for n, url in enumerate(HOSTILE_URLS)),
+        hostile_item(IMG, "https://example.org/ok"),
+    ],
+    "profile": {
+        "colours": {
+            "accent": "red;}:host{background:url(/spor)}",
+            "text": "url(/spor)",
+            "background": "#fff\n}",
+        }
+    },
+}
+# Everything the element makes in its shadow root.
+ELEMENT_TAGS = {"style", "div", "ul", "li", "a", "span", "p", "time"}
+SHADOW = """element => {
+    const all = (selector) => [...element.shadowRoot.querySelectorAll(selector)];
+    const texts = (part) => all(`[part=${part}]`).map((node) => node.textContent);
+    return {
+        tags: [...new Set(all("*").map((node) => node.localName))],
+        handlers: all("*")
+            .flatMap((node) => node.getAttributeNames())
+            .filter((name) => name.startsWith("on")),
+        links: all("[href]").map((node) => node.getAttribute("href")),
+        titles: texts("title"),
+        when: texts("when"),
+        status: texts("status"),
+    };
+}"""
+
+
+def test_hostile_data_is_shown_as_text_and_never_runs(
+    browser_context, expect, live_server, programme
+):
+    venue = VenueFactory(name=f"Sal {PWN}{CORPUS}")
+    title = f"Tittel {PWN}{CORPUS}"
+    event = EventPageFactory(parent=programme.index, title=title, venue=venue, **at(1))
+    answer = ("application/json", json.dumps(HOSTILE_ANSWER).encode())
+    with host_site(live_server.url, XSS_PAGE, {"/fiendtlig-api/events/": answer}) as host:
+        EmbedProfile.objects.create(
+            name="Vertssiden", slug="vert", allowed_origins=host, language="nb"
+        )
+        tab = browser_context.new_page()
+        dialogs = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        requests = []
+        tab.on("request", lambda request: requests.append(request.url))
+        tab.goto(host)
+        ours, hostile = tab.locator("#events-site"), tab.locator("#hostile")
+        expect(ours).to_have_attribute("state", "loaded")
+        expect(hostile).to_have_attribute("state", "loaded")
+        tab.wait_for_load_state("networkidle")
+
+        shown = ours.evaluate(SHADOW)
+        assert shown["titles"] == [title]
+        assert shown["when"] == [f"{event.when}, {venue.name}"]
+        assert shown["links"] == [event.full_url]
+
+        shown = hostile.evaluate(SHADOW)
+        assert set(shown["tags"]) <= ELEMENT_TAGS, shown["tags"]
+        assert shown["handlers"] == []
+        assert shown["titles"] == [item["title"] for item in HOSTILE_ANSWER["items"]]
+        assert shown["when"] == [f"{SCRIPT}{PWN}, {PWN}{IMG}"] * len(HOSTILE_ANSWER["items"])
+        assert shown["status"] == [SVG + QUOTE] * len(HOSTILE_ANSWER["items"])
+        # Only the web address is a link; the others are titles as plain text.
+        assert shown["links"] == ["https://example.org/ok"]
+        # The colours were no colours: the element's own defaults.
+        expect(hostile).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+        expect(hostile).to_have_css("color", "rgb(26, 26, 26)")
+        expect(hostile.locator("a")).to_have_css("color", "rgb(0, 90, 156)")
+
+        assert tab.locator("img, svg, script:not([src])").count() == 0
+        assert tab.evaluate("window.pwned") is None
+        assert dialogs == []
+        assert not [url for url in requests if "spor" in url or url.endswith("/x")], requests

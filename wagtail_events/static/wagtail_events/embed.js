@@ -117,13 +117,14 @@ p { margin: 0.2em 0 0; }
       });
     }
 
+    // Absolute, so event links relative to the API resolve under an api="/path/" too.
     apiBase() {
       const base = this.getAttribute("api") || API;
-      return base.endsWith("/") ? base : `${base}/`;
+      return new URL(base.endsWith("/") ? base : `${base}/`, document.baseURI);
     }
 
     eventsUrl() {
-      const url = new URL("events/", new URL(this.apiBase(), document.baseURI));
+      const url = new URL("events/", this.apiBase());
       for (const name of ["profile", "lang", "limit"]) {
         const value = this.getAttribute(name);
         if (value) url.searchParams.set(name, value);
@@ -207,9 +208,10 @@ p { margin: 0.2em 0 0; }
 
     render(items) {
       const list = element("ul", "list");
+      const base = this.apiBase();
       for (const item of items) {
         const entry = element("li", "event");
-        const url = safeUrl(item.url, this.apiBase());
+        const url = safeUrl(item.url, base);
         const title = element(url ? "a" : "span", "title", item.title);
         if (url) title.href = url;
         entry.append(title);
