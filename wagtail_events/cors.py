@@ -1,7 +1,9 @@
 """Which host sites may call the API and embed the widget from the browser.
 
 django-cors-headers answers for the origins in ``CORS_ALLOWED_ORIGINS``; this adds the origins
-editors give in embed profiles, so a new host site needs no deployment.
+editors give in embed profiles, so a new host site needs no deployment. Both lists are read in
+the browser's form of an origin (see ``wagtail_events.origins``), which the request's ``Origin``
+header is compared with exactly; an entry that is not an origin is left out.
 """
 
 import re
@@ -13,6 +15,7 @@ from .caching import content_version
 from .conf import get_setting
 from .models import EmbedProfile
 from .models.embeds import parse_origins
+from .origins import split_origins
 
 
 def allowed_origins():
@@ -22,11 +25,19 @@ def allowed_origins():
     key = f"wagtail_events:origins:{token}"
     origins = cache.get(key)
     if origins is None:
-        origins = set(getattr(settings, "CORS_ALLOWED_ORIGINS", []))
+        origins = set(_settings_origins())
         for text in EmbedProfile.objects.values_list("allowed_origins", flat=True):
             origins.update(parse_origins(text))
         cache.set(key, origins, timeout=get_setting("CACHE_TIMEOUT"))
     return origins
+
+
+def _settings_origins():
+    listed = getattr(settings, "CORS_ALLOWED_ORIGINS", None)
+    # Trusted, but a typo (a bare string, a path, a wildcard) must not reach a header either.
+    if not isinstance(listed, list | tuple | set | frozenset):
+        return []
+    return split_origins(listed)[0]
 
 
 def allow_profile_origins(sender, request, **kwargs):

@@ -3,15 +3,18 @@ profile's events in the iframe and in the custom element, any other sees neither
 
 import datetime
 import http.server
+import json
 import threading
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
 from tests.browser.test_accessibility import describe
-from tests.factories import EventPageFactory, OrganisationFactory
+from tests.factories import EventPageFactory, OrganisationFactory, VenueFactory
+from tests.test_xss import CORPUS, IMG, JS_URL, QUOTE, SCRIPT, SVG
 from wagtail_events.models import EmbedProfile, EventStatus
 
 # A host page as the embedding guide shows it, with CSS of its own that must not reach the
@@ -38,14 +41,25 @@ HOST_PAGE = """<!DOCTYPE html>
 
 
 @contextmanager
-def host_site(events_site):
-    """A web server on another port of 127.0.0.1, so another origin, serving the host page."""
-    body = HOST_PAGE.format(events_site=events_site).encode()
+def host_site(events_site, page=HOST_PAGE, files=None):
+    """A web server on another port of 127.0.0.1, so another origin, serving the host page.
+
+    ``files`` maps other paths to (content type, bytes); anything else is not found.
+    """
+    files = {
+        "/": ("text/html; charset=utf-8", page.format(events_site=events_site).encode()),
+        **(files or {}),
+    }
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
+            found = files.get(urlsplit(self.path).path)
+            if found is None:
+                self.send_error(404)
+                return
+            content_type, body = found
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -177,3 +191,181 @@ def test_the_frame_has_no_wcag_violations_in_either_language(chromium, axe, live
             found.append(f"{language}:\n{describe(violations)}")
     context.close()
     assert not found, "axe-core found WCAG violations:\n" + "\n".join(found)
+
+
+# A host page that themes one element itself, on an element above it, and one in its own style.
+COLOURS_PAGE = """<!DOCTYPE html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<title>Vertsside</title>
+<script src="{events_site}/static/wagtail_events/embed.js" defer></script>
+<style>.themed {{ --we-accent: #00509e; }}</style>
+</head>
+<body>
+<wagtail-events id="profiled" profile="farger"></wagtail-events>
+<div class="themed"><wagtail-events id="themed" profile="farger"></wagtail-events></div>
+<wagtail-events id="inline" profile="farger" style="--we-background: #eeeeee"></wagtail-events>
+</body>
+</html>
+"""
+ACCENT, TEXT, BACKGROUND = "rgb(122, 31, 92)", "rgb(34, 34, 68)", "rgb(255, 248, 231)"
+
+
+def test_the_element_takes_the_profiles_colours_unless_the_host_page_gives_its_own(
+    browser_context, expect, live_server, events
+):
+    with host_site(live_server.url, COLOURS_PAGE) as host:
+        profile = EmbedProfile(
+            name="Farger",
+            slug="farger",
+            allowed_origins=host,
+            language="nb",
+            accent_colour="#7a1f5c",
+            text_colour="#222244",
+            background_colour="#fff8e7",
+        )
+        profile.full_clean()
+        profile.save()
+        tab = browser_context.new_page()
+        tab.goto(host)
+
+        profiled, themed, inline = (
+            tab.locator(f"#{name}") for name in ("profiled", "themed", "inline")
+        )
+        for widget in (profiled, themed, inline):
+            expect(widget).to_have_attribute("state", "loaded")
+        expect(profiled.locator("a").first).to_have_css("color", ACCENT)
+        expect(profiled).to_have_css("color", TEXT)
+        expect(profiled).to_have_css("background-color", BACKGROUND)
+        # What the host page sets wins, from an element above or on the element itself.
+        expect(themed.locator("a").first).to_have_css("color", "rgb(0, 80, 158)")
+        expect(themed).to_have_css("background-color", BACKGROUND)
+        expect(inline).to_have_css("background-color", "rgb(238, 238, 238)")
+        expect(inline.locator("a").first).to_have_css("color", ACCENT)
+
+        # Moved in the page, it keeps them before it has loaded again.
+        moved = profiled.evaluate(
+            "element => { document.body.append(element); return getComputedStyle(element).color; }"
+        )
+        assert moved == TEXT
+        # Without a profile, the element's own defaults.
+        profiled.evaluate("element => element.removeAttribute('profile')")
+        expect(profiled).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+        expect(profiled.locator("a").first).to_have_css("color", "rgb(0, 90, 156)")
+
+
+# A host page with one element on the events site's API and one on an API that answers
+# whatever it likes (an element's api attribute may name any).
+XSS_PAGE = """<!DOCTYPE html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<title>Vertsside</title>
+<script src="{events_site}/static/wagtail_events/embed.js" defer></script>
+</head>
+<body>
+<wagtail-events id="events-site" profile="vert"></wagtail-events>
+<wagtail-events id="hostile" api="/fiendtlig-api/"></wagtail-events>
+</body>
+</html>
+"""
+PWN = '<img src=x onerror="window.pwned = true">'
+HOSTILE_URLS = [
+    JS_URL,
+    " javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+]
+
+
+def hostile_item(title, url):
+    return {
+        "title": title,
+        "url": url,
+        "locale": "nb",
+        "when": SCRIPT + PWN,
+        "start": '"><img src=x onerror=alert(1)>',
+        "status": "cancelled",
+        "status_label": SVG + QUOTE,
+        "venue": {"name": PWN + IMG},
+    }
+
+
+HOSTILE_ANSWER = {
+    "items": [
+        *(hostile_item(f"{PWN}{n}{CORPUS}", url) for n, url in enumerate(HOSTILE_URLS)),
+        hostile_item(IMG, "https://example.org/ok"),
+    ],
+    "profile": {
+        "colours": {
+            "accent": "red;}:host{background:url(/spor)}",
+            "text": "url(/spor)",
+            "background": "#fff\n}",
+        }
+    },
+}
+# Everything the element makes in its shadow root.
+ELEMENT_TAGS = {"style", "div", "ul", "li", "a", "span", "p", "time"}
+SHADOW = """element => {
+    const all = (selector) => [...element.shadowRoot.querySelectorAll(selector)];
+    const texts = (part) => all(`[part=${part}]`).map((node) => node.textContent);
+    return {
+        tags: [...new Set(all("*").map((node) => node.localName))],
+        handlers: all("*")
+            .flatMap((node) => node.getAttributeNames())
+            .filter((name) => name.startsWith("on")),
+        links: all("[href]").map((node) => node.getAttribute("href")),
+        titles: texts("title"),
+        when: texts("when"),
+        status: texts("status"),
+    };
+}"""
+
+
+def test_hostile_data_is_shown_as_text_and_never_runs(
+    browser_context, expect, live_server, programme
+):
+    venue = VenueFactory(name=f"Sal {PWN}{CORPUS}")
+    title = f"Tittel {PWN}{CORPUS}"
+    event = EventPageFactory(parent=programme.index, title=title, venue=venue, **at(1))
+    answer = ("application/json", json.dumps(HOSTILE_ANSWER).encode())
+    with host_site(live_server.url, XSS_PAGE, {"/fiendtlig-api/events/": answer}) as host:
+        EmbedProfile.objects.create(
+            name="Vertssiden", slug="vert", allowed_origins=host, language="nb"
+        )
+        tab = browser_context.new_page()
+        dialogs = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        requests = []
+        tab.on("request", lambda request: requests.append(request.url))
+        tab.goto(host)
+        ours, hostile = tab.locator("#events-site"), tab.locator("#hostile")
+        expect(ours).to_have_attribute("state", "loaded")
+        expect(hostile).to_have_attribute("state", "loaded")
+        tab.wait_for_load_state("networkidle")
+
+        shown = ours.evaluate(SHADOW)
+        assert shown["titles"] == [title]
+        assert shown["when"] == [f"{event.when}, {venue.name}"]
+        assert shown["links"] == [event.full_url]
+
+        shown = hostile.evaluate(SHADOW)
+        assert set(shown["tags"]) <= ELEMENT_TAGS, shown["tags"]
+        assert shown["handlers"] == []
+        assert shown["titles"] == [item["title"] for item in HOSTILE_ANSWER["items"]]
+        assert shown["when"] == [f"{SCRIPT}{PWN}, {PWN}{IMG}"] * len(HOSTILE_ANSWER["items"])
+        assert shown["status"] == [SVG + QUOTE] * len(HOSTILE_ANSWER["items"])
+        # Only the web address is a link; the others are titles as plain text.
+        assert shown["links"] == ["https://example.org/ok"]
+        # The colours were no colours: the element's own defaults.
+        expect(hostile).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+        expect(hostile).to_have_css("color", "rgb(26, 26, 26)")
+        expect(hostile.locator("a")).to_have_css("color", "rgb(0, 90, 156)")
+
+        assert tab.locator("img, svg, script:not([src])").count() == 0
+        assert tab.evaluate("window.pwned") is None
+        assert dialogs == []
+        assert not [url for url in requests if "spor" in url or url.endswith("/x")], requests

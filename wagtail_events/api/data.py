@@ -52,6 +52,12 @@ def organisation_data(organisation):
     }
 
 
+def embed_profile_data(profile):
+    if profile is None:
+        return None
+    return {"slug": profile.slug, "name": profile.name, "colours": profile.colours()}
+
+
 def venue_data(venue):
     if venue is None:
         return None

@@ -163,12 +163,27 @@ COUNT_DESCRIPTION = (
 COUNT_EXACT_DESCRIPTION = "Whether count is every match, or the count stopped short."
 
 
+class Colours(Schema):
+    accent: str = Field(description="Links and the focus outline, as #rrggbb.")
+    text: str = Field(description="Other text, as #rrggbb.")
+    background: str = Field(description="The background, as #rrggbb.")
+
+
+class EmbedProfile(Schema):
+    slug: str
+    name: str
+    colours: Colours = Field(description="The colours the widget shows the events in.")
+
+
 class EventList(Schema):
     count: int = Field(description=COUNT_DESCRIPTION)
     count_exact: bool = Field(description=COUNT_EXACT_DESCRIPTION)
     next: str | None
     previous: str | None
     items: list[Event]
+    profile: EmbedProfile | None = Field(
+        description="The embed profile named with the profile parameter; null without one."
+    )
 
 
 class Person(Schema):

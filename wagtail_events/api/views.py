@@ -102,7 +102,7 @@ def list_events(request, query: Query[EventQuery]):
     """Public events in one language, soonest first; past ones too unless ``when`` says.
 
     An unknown organiser, type, topic, person or series matches nothing: the list is empty.
-    An unknown profile is a 404.
+    An unknown profile is a 404; a known one's colours come with the list, for the widget.
     """
     listing = find_event_refs(query)
     following, preceding = _page_links(request, listing.count, listing.limit, listing.offset)
@@ -122,6 +122,7 @@ def list_events(request, query: Query[EventQuery]):
             "next": following,
             "previous": preceding,
             "items": [item for item in items if item is not None],
+            "profile": data.embed_profile_data(listing.query.embed_profile),
         },
     )
 

@@ -6,6 +6,8 @@ a profile means the same in the API, in ``embed.js`` and here.
 
 from typing import ClassVar
 
+from csp import constants as csp
+from csp.utils import build_policy
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
@@ -101,11 +103,21 @@ def _error(request, *, status, profile=None, problems=()):
 
 def _with_headers(response, language, origins):
     """The page's language, as asked for (not as the middleware took it from the browser); only
-    ``origins`` may frame it, and it loads nothing beyond its inline styles."""
+    ``origins`` may frame it, and it loads nothing beyond its inline styles.
+
+    ``origins`` are in the browser's form (``wagtail_events.origins``): one source each. The
+    policy is django-csp's, with its quoted keywords; ``update=`` onto an empty policy keeps the
+    directives in this order (``config=`` is read as a set).
+    """
     response["Content-Language"] = language
-    ancestors = " ".join(sorted(origins)) or "'none'"
-    response["Content-Security-Policy"] = (
-        f"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
-        f"frame-ancestors {ancestors}"
+    response[csp.HEADER] = build_policy(
+        config={},
+        update={
+            "default-src": [csp.NONE],
+            "style-src": [csp.UNSAFE_INLINE],
+            "base-uri": [csp.NONE],
+            "form-action": [csp.NONE],
+            "frame-ancestors": sorted(origins) or [csp.NONE],
+        },
     )
     return response

@@ -1,8 +1,5 @@
 """Embed profiles: what one host site's widget shows, and which origins may show it."""
 
-import re
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -13,9 +10,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from ..origins import split_origins
+
 COLOUR = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Give the colour as # and six hexadecimal digits, e.g. #005a9c.")
 )
+COLOUR_USES = ("accent", "text", "background")
 # The most events one profile or request may ask for, as in the API.
 MAX_LIMIT = 100
 
@@ -40,28 +40,26 @@ def language_choices():
 
 
 def parse_origins(text):
-    """The origins in ``text``, one per line, as ``scheme://host[:port]``; blank lines skipped."""
-    return [line.strip().rstrip("/") for line in (text or "").splitlines() if line.strip()]
+    """The origins in ``text``, one a line, as browsers write them; lines that are none are
+    left out (they can be stored only by code that skips validation)."""
+    return split_origins((text or "").splitlines())[0]
 
 
 def validate_origins(text):
-    bad = []
-    for origin in parse_origins(text):
-        parts = urlsplit(origin)
-        if (
-            parts.scheme not in ("http", "https")
-            or not parts.hostname
-            or parts.path
-            or parts.query
-            or parts.fragment
-            or parts.username
-            or re.search(r"\s", origin)
-        ):
-            bad.append(origin)
-    if bad:
+    refused = split_origins((text or "").splitlines())[1]
+    if refused:
         raise ValidationError(
-            _("Not an origin (scheme and host, e.g. https://www.hemit.no): %(origins)s"),
-            params={"origins": ", ".join(bad)},
+            [
+                ValidationError(
+                    _(
+                        "Not an origin (http:// or https://, a host name and, if needed, a "
+                        "port; nothing more, e.g. https://www.hemit.no): “%(origin)s”"
+                    ),
+                    code="invalid_origin",
+                    params={"origin": line},
+                )
+                for line in refused
+            ]
         )
 
 
@@ -173,10 +171,20 @@ class EmbedProfile(index.Indexed, ClusterableModel):
     def origins(self):
         return parse_origins(self.allowed_origins)
 
+    def colours(self):
+        """The colours by use (accent, text, background), as the API gives them.
+
+        A stored value that is not a colour (saved by code that skips validation) gives way to
+        the default, so it never reaches a style sheet.
+        """
+        colours = {}
+        for use in COLOUR_USES:
+            field = self._meta.get_field(f"{use}_colour")
+            value = getattr(self, field.attname)
+            valid = isinstance(value, str) and COLOUR.regex.fullmatch(value)
+            colours[use] = value if valid else field.default
+        return colours
+
     def css_properties(self):
         """The colours as the widget's CSS custom properties (name -> value)."""
-        return {
-            "--we-accent": self.accent_colour,
-            "--we-text": self.text_colour,
-            "--we-background": self.background_colour,
-        }
+        return {f"--we-{use}": colour for use, colour in self.colours().items()}

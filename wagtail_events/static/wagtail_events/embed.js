@@ -8,7 +8,8 @@
  * them with spaces or commas) and api (the API's base URL; by default /api/ on the site that
  * serves this script). The list lives in a shadow root, so the host page's CSS cannot break it;
  * theme it with the custom properties --we-accent, --we-text, --we-background, --we-border,
- * --we-font and --we-font-size, or its parts (::part(event), ::part(title), ...).
+ * --we-font and --we-font-size, or its parts (::part(event), ::part(title), ...). A profile's
+ * colours apply where the host page sets none of its own.
  * No dependencies, no cookies: the API is public and read without credentials.
  */
 (() => {
@@ -19,6 +20,9 @@
 
   const API = document.currentScript ? new URL("/api/", document.currentScript.src).href : "/api/";
   const FILTERS = ["organiser", "topic", "type"];
+  // A profile's colours, as the API gives them: only #rrggbb ever reaches a style.
+  const COLOURS = ["accent", "text", "background"];
+  const COLOUR = /^#[0-9a-f]{6}$/i;
   const STRINGS = {
     nb: {
       loading: "Henter arrangementer …",
@@ -33,9 +37,10 @@
   };
   const STYLE = `
 :host {
+  --_we-accent: var(--we-accent, var(--we-profile-accent, #005a9c));
   display: block;
-  color: var(--we-text, #1a1a1a);
-  background: var(--we-background, transparent);
+  color: var(--we-text, var(--we-profile-text, #1a1a1a));
+  background: var(--we-background, var(--we-profile-background, transparent));
   font-family: var(--we-font, inherit);
   font-size: var(--we-font-size, 1rem);
   line-height: 1.4;
@@ -44,9 +49,9 @@
 ul { list-style: none; margin: 0; padding: 0; }
 li { padding: 0.6em 0; border-bottom: 1px solid var(--we-border, #d0d0d0); }
 li:last-child { border-bottom: 0; }
-a { color: var(--we-accent, #005a9c); font-weight: 600; text-decoration: underline; }
+a { color: var(--_we-accent); font-weight: 600; text-decoration: underline; }
 a:hover { text-decoration-thickness: 2px; }
-a:focus-visible { outline: 2px solid var(--we-accent, #005a9c); outline-offset: 2px; }
+a:focus-visible { outline: 2px solid var(--_we-accent); outline-offset: 2px; }
 p { margin: 0.2em 0 0; }
 [part="status"] { font-weight: 600; }
 `;
@@ -82,11 +87,15 @@ p { margin: 0.2em 0 0; }
       this.attachShadow({ mode: "open" });
       const style = element("style");
       style.textContent = STYLE;
+      // The profile's colours, beneath the host's: STYLE reads them after --we-accent & co.
+      this.theme = element("style");
+      this.theme.textContent = ":host {}";
       this.content = element("div", "events");
-      this.shadowRoot.append(style, this.content);
+      this.shadowRoot.append(style, this.theme, this.content);
     }
 
     connectedCallback() {
+      this.paint(); // a style sheet is made anew each time the element is put in a page
       this.schedule();
     }
 
@@ -108,13 +117,14 @@ p { margin: 0.2em 0 0; }
       });
     }
 
+    // Absolute, so event links relative to the API resolve under an api="/path/" too.
     apiBase() {
       const base = this.getAttribute("api") || API;
-      return base.endsWith("/") ? base : `${base}/`;
+      return new URL(base.endsWith("/") ? base : `${base}/`, document.baseURI);
     }
 
     eventsUrl() {
-      const url = new URL("events/", new URL(this.apiBase(), document.baseURI));
+      const url = new URL("events/", this.apiBase());
       for (const name of ["profile", "lang", "limit"]) {
         const value = this.getAttribute(name);
         if (value) url.searchParams.set(name, value);
@@ -148,7 +158,7 @@ p { margin: 0.2em 0 0; }
       const request = (this.request = new AbortController());
       this.content.setAttribute("aria-busy", "true");
       if (!this.content.firstChild) this.show(this.strings().loading);
-      let items;
+      let items, profile;
       try {
         const url = this.eventsUrl();
         const response = await fetch(url, {
@@ -157,7 +167,7 @@ p { margin: 0.2em 0 0; }
           signal: request.signal,
         });
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-        items = (await response.json()).items;
+        ({ items, profile } = await response.json());
         if (!Array.isArray(items)) throw new Error(`${url} gave no list of items`);
       } catch (error) {
         if (request.signal.aborted) return;
@@ -166,9 +176,23 @@ p { margin: 0.2em 0 0; }
         return;
       }
       if (request.signal.aborted) return;
+      this.paint((profile && profile.colours) || {});
       const strings = this.strings(items);
       if (items.length) this.render(items);
       else this.show(strings.empty, "empty");
+    }
+
+    // Set through the CSS object model, property by property: a value cannot add a rule.
+    paint(colours) {
+      if (colours) this.colours = colours;
+      const rule = this.theme.sheet && this.theme.sheet.cssRules[0];
+      if (!rule || !this.colours) return;
+      for (const name of COLOURS) {
+        const value = this.colours[name];
+        const property = `--we-profile-${name}`;
+        if (COLOUR.test(value)) rule.style.setProperty(property, value);
+        else rule.style.removeProperty(property);
+      }
     }
 
     // A text instead of the list; with a state, the loading is over.
@@ -184,9 +208,10 @@ p { margin: 0.2em 0 0; }
 
     render(items) {
       const list = element("ul", "list");
+      const base = this.apiBase();
       for (const item of items) {
         const entry = element("li", "event");
-        const url = safeUrl(item.url, this.apiBase());
+        const url = safeUrl(item.url, base);
         const title = element(url ? "a" : "span", "title", item.title);
         if (url) title.href = url;
         entry.append(title);
