@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 from icalendar import Calendar
 
@@ -396,6 +397,31 @@ def test_people_show_public_contact_details_only(client, people_index):
     assert people["Anne Person"]["email"] == ""
     assert people["Lukket Person"]["phone"] == people["Lukket Person"]["email"] == ""
     assert people["Anne Person"]["events_url"].endswith("?person=anne-person&lang=nb")
+
+
+def test_people_with_portraits_cost_the_same_queries_at_5_and_50(
+    client, people_index, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.test_api_v2 import small_image
+
+    with published_quickly():
+        for n in range(50):
+            PersonPageFactory(parent=people_index, portrait=small_image(n))
+    # Wagtail also keeps renditions in Django's cache, which a busy site's evicts: read them
+    # from the database.
+    cache.clear()
+    client.get("/api/people/", {"limit": 1})  # the site root is cached after the first request
+
+    with CaptureQueriesContext(connection) as queries:
+        few = client.get("/api/people/", {"limit": 5}).json()["items"]
+    with django_assert_num_queries(len(queries)):
+        many = client.get("/api/people/", {"limit": 50}).json()["items"]
+
+    assert (len(few), len(many)) == (5, 50)
+    assert all(set(person["portrait"]["renditions"]) == {"card", "large"} for person in many)
 
 
 def test_the_small_lists(client, debate):

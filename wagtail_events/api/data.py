@@ -7,19 +7,15 @@ list costs the same queries at 5 and at 50 items. Texts are in each object's own
 import datetime
 
 from django.utils import translation
-from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from ..blocks import AGENDA, list_values, questions_in, raw_blocks
+from ..images import image_data
 from ..models import ACCESSIBILITY_FEATURES
 from ..models.events import role_choices
 
 # Image sizes the API offers: name -> Wagtail rendition filter.
 IMAGE_RENDITIONS = {"card": "fill-640x360", "large": "width-1280"}
-
-
-def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
 
 
 def page_url(request, page):
@@ -64,32 +60,6 @@ def venue_data(venue):
         "country_code": venue.country_code,
         "latitude": float(venue.latitude) if venue.latitude is not None else None,
         "longitude": float(venue.longitude) if venue.longitude is not None else None,
-    }
-
-
-def image_data(request, image):
-    """The image's renditions; only those already made or prefetched cost nothing."""
-    if image is None:
-        return None
-    # Found among the prefetched renditions (see listing); missing ones are made.
-    try:
-        made = image.get_renditions(*IMAGE_RENDITIONS.values())
-    except SourceImageIOError:
-        made = {}  # the original file is gone: the event is still worth listing
-    renditions = {
-        name: {
-            "url": absolute(request, made[spec].url),
-            "width": made[spec].width,
-            "height": made[spec].height,
-        }
-        for name, spec in IMAGE_RENDITIONS.items()
-        if spec in made
-    }
-    return {
-        "alt": getattr(image, "default_alt_text", "") or image.title,
-        "width": image.width,
-        "height": image.height,
-        "renditions": renditions,
     }
 
 

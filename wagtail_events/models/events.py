@@ -330,6 +330,7 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         APIField("all_day"),
         APIField("status"),
         APIField("status_note"),
+        APIField("previous_start"),
         APIField("attendance_mode"),
         APIField("livestream_url"),
         APIField("recording_url"),
@@ -355,6 +356,7 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         APIField("capacity"),
         APIField("spoken_languages"),
         APIField("accessibility"),
+        APIField("image", serializer=serializers.ImageSerializer()),
     ]
 
     # Facts are the same in every language; links point at the source-language objects and are
