@@ -150,6 +150,48 @@ def test_an_event_carries_its_people_organisers_agenda_and_public_contacts_only(
     assert detail["people"] == event["people"]
 
 
+def test_agenda_items_carry_their_day_and_the_event_its_places(client, series):
+    first, second = SOON.date(), SOON.date() + datetime.timedelta(days=1)
+
+    def item(title, day=None):
+        return {"day": day and day.isoformat(), "start_time": "09:00", "title": title, "people": []}
+
+    event = EventPageFactory(
+        parent=series,
+        start=SOON,
+        end=SOON + datetime.timedelta(days=1, hours=4),
+        capacity=80,
+        body=[
+            {
+                "type": "agenda",
+                "value": {
+                    "heading": "Program",
+                    "items": [
+                        item("Åpning", first),
+                        item("Debatt"),
+                        item("Frokost", second),
+                        item("Avslutning"),
+                    ],
+                },
+            }
+        ],
+    )
+
+    [listed] = client.get(EVENTS).json()["items"]
+    response = client.get(f"{EVENTS}{event.pk}/")
+    detail = schemas.EventDetail.model_validate_json(response.content)
+
+    # An item without a day is on the day of the item before it, as the page groups them.
+    assert [item["day"] for item in listed["agenda"][0]["items"]] == [
+        first.isoformat(),
+        first.isoformat(),
+        second.isoformat(),
+        second.isoformat(),
+    ]
+    assert [item.day for item in detail.agenda[0].items] == [first, first, second, second]
+    assert listed["registration"]["capacity"] == detail.registration.capacity == 80
+
+
 def test_the_english_list_shows_the_english_version_linked_to_the_norwegian(
     client, debate, translate_into_english
 ):

@@ -9,7 +9,7 @@ import datetime
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
-from ..blocks import AGENDA, list_values, questions_in, raw_blocks
+from ..blocks import AGENDA, items_by_day, list_values, questions_in, raw_blocks
 from ..images import image_data
 from ..models import ACCESSIBILITY_FEATURES
 from ..models.events import role_choices
@@ -107,27 +107,29 @@ def agenda_data(request, event, pages):
     agendas = []
     for block in raw_blocks(event.body, AGENDA):
         items = []
-        for item in list_values(block.get("items")):
-            people = []
-            for pk in list_values(item.get("people")):
-                page = pages.get(pk)
-                if page is None:
-                    continue  # unpublished or deleted since
-                shown = _translation_in(page, event.locale_id, pages)
-                people.append(
-                    {"id": shown.pk, "name": shown.title, "url": page_url(request, shown)}
-                )
-            items.append(
-                {
-                    "start_time": _time(item.get("start_time")),
-                    "end_time": _time(item.get("end_time")),
-                    "title": item.get("title") or "",
-                    "description": item.get("description") or "",
-                    "people": people,
-                }
-            )
+        for day, day_items in items_by_day(list_values(block.get("items"))):
+            items += [_agenda_item(request, event, pages, item, day) for item in day_items]
         agendas.append({"heading": block.get("heading") or "", "items": items})
     return agendas
+
+
+def _agenda_item(request, event, pages, item, day):
+    people = []
+    for pk in list_values(item.get("people")):
+        page = pages.get(pk)
+        if page is None:
+            continue  # unpublished or deleted since
+        shown = _translation_in(page, event.locale_id, pages)
+        people.append({"id": shown.pk, "name": shown.title, "url": page_url(request, shown)})
+    return {
+        # As stored (YYYY-MM-DD), or the day of the item before, as the page shows it.
+        "day": day or None,
+        "start_time": _time(item.get("start_time")),
+        "end_time": _time(item.get("end_time")),
+        "title": item.get("title") or "",
+        "description": item.get("description") or "",
+        "people": people,
+    }
 
 
 def _translation_in(page, locale_id, pages):

@@ -27,7 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import serializers
-from ..blocks import EventBodyBlock
+from ..blocks import EventBodyBlock, agenda_day_errors
 from ..conf import get_setting
 from ..formatting import format_event_when
 from ..forms import EventPageForm
@@ -417,9 +417,21 @@ class EventPageMixin(RoutablePageMixin, models.Model):
             errors["price"] = _("Give the price, or tick “free admission”.")
         if self.registration_required and not self.registration_url:
             errors["registration_url"] = _("Give the address where people register.")
+        errors.update(self._check_agenda_days())
         errors.update(self._check_date_change())
         if errors:
             raise ValidationError(errors)
+
+    def _check_agenda_days(self):
+        """Agenda items that name a day name one of the event's own days."""
+        if not (self.start and self.end) or self.end < self.start:
+            return {}
+        start, end = self.local_start, self.local_end
+        days = format_event_when(start, end, all_day=True)
+        message = _("Choose a day within the event: %(days)s.") % {"days": days}
+        error = agenda_day_errors(self.body, start.date(), end.date(), message)
+        # In a list, so the error keeps its type and the admin shows it on the item's day.
+        return {"body": [error]} if error else {}
 
     def _check_date_change(self):
         """A cancelled event keeps the date it had; a moved one remembers where it was."""
