@@ -17,9 +17,10 @@ from tests.factories import (
     OrganisationFactory,
     PersonPageFactory,
     VenueFactory,
+    noon,
 )
 from wagtail_events.jsonld import script
-from wagtail_events.models import AttendanceMode, EventStatus, Role
+from wagtail_events.models import AttendanceMode, EventPage, EventStatus, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -334,6 +335,23 @@ def test_free_events_offer_registration_at_no_cost(client, series):
         "price": "0",
         "priceCurrency": "NOK",
     }
+
+
+def hour_at_noon(days):
+    return {"start": noon(days), "end": noon(days) + datetime.timedelta(hours=1)}
+
+
+def test_the_recording_is_given_once_the_event_is_over(client, series):
+    recording = "https://tv.example.org/opptak/debatt"
+    over = EventPageFactory(parent=series, **hour_at_noon(-1), recording_url=recording)
+    ahead = EventPageFactory(parent=series, **hour_at_noon(1), recording_url=recording)
+    unsafe = EventPageFactory(parent=series, **hour_at_noon(-1))
+    # Saved past the form's validation, as code may do.
+    EventPage.objects.filter(pk=unsafe.pk).update(recording_url="javascript:alert(1)")
+
+    assert jsonld_of(client, over)["recordedIn"] == {"@type": "CreativeWork", "url": recording}
+    assert "recordedIn" not in jsonld_of(client, ahead)
+    assert "recordedIn" not in jsonld_of(client, unsafe)
 
 
 def test_languages_spoken_win_over_the_page_language(client, series):

@@ -8,6 +8,7 @@ text reaches the page only through :func:`script`, which escapes it.
 import json
 import re
 
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -47,13 +48,15 @@ _PRICES = [
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def event_data(event, *, url, page_url, image_url=None):
+def event_data(event, *, url, page_url, image_url=None, now=None):
     """The schema.org ``Event`` for ``event``, as a dict ready for :func:`script`.
 
     ``url`` is the event's absolute address, ``page_url(page)`` gives the absolute address of a
     linked page (the series, a person) and ``image_url`` is the absolute address of the image
-    rendition, if there is one.
+    rendition, if there is one. ``now`` (by default the current time) decides whether the
+    event is over, and so whether its recording is given.
     """
+    now = now or timezone.now()
     status = event.status
     data = {
         "@context": "https://schema.org",
@@ -88,6 +91,9 @@ def event_data(event, *, url, page_url, image_url=None):
     offer = _offer(event, url)
     if offer:
         data["offers"] = offer
+    recording = event.recording_link(now)
+    if recording:
+        data["recordedIn"] = {"@type": "CreativeWork", "url": recording}
     data["inLanguage"] = _languages(event)
     return _drop_empty(data)
 

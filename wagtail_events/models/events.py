@@ -5,6 +5,7 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,7 @@ from ..conf import get_setting
 from ..formatting import format_event_when
 from ..forms import EventPageForm
 from ..i18n import in_locale
+from ..weblinks import web_url
 from .taxonomy import ACCESSIBILITY_FEATURES, VENUE_FEATURES
 
 
@@ -206,7 +208,13 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         default=AttendanceMode.IN_PERSON,
     )
     livestream_url = models.URLField(_("livestream link"), blank=True)
-    recording_url = models.URLField(_("recording link"), blank=True)
+    recording_url = models.URLField(
+        _("recording link"),
+        blank=True,
+        help_text=_(
+            "Shown on the event page, in calendars and to search engines once the event is over."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
@@ -513,6 +521,18 @@ class EventPageMixin(RoutablePageMixin, models.Model):
     @property
     def local_end(self):
         return self.end.astimezone(self.tzinfo)
+
+    def is_over(self, now=None):
+        """Whether the event has ended: the line the "past events" listings draw too."""
+        return self.end < (now or timezone.now())
+
+    def recording_link(self, now=None):
+        """The recording's web address once the event is over; None before, or without one.
+
+        Editors may enter the address ahead (a channel's replay page): until the end, the
+        outputs offer the livestream, not a recording that is not there yet.
+        """
+        return web_url(self.recording_url) if self.is_over(now) else None
 
     @property
     def when(self):
