@@ -54,7 +54,7 @@ def event_data(event, *, url, page_url, image_url=None, now=None):
     ``url`` is the event's absolute address, ``page_url(page)`` gives the absolute address of a
     linked page (the series, a person) and ``image_url`` is the absolute address of the image
     rendition, if there is one. ``now`` (by default the current time) decides whether the
-    event is over, and so whether its recording is given.
+    event is over: its recording and the state of its offer follow.
     """
     now = now or timezone.now()
     status = event.status
@@ -88,9 +88,11 @@ def event_data(event, *, url, page_url, image_url=None, now=None):
             {"@type": "EventSeries", "name": series.title, "url": page_url(series)}
         )
     data["isAccessibleForFree"] = event.is_free
-    offer = _offer(event, url)
+    offer = _offer(event, url, now)
     if offer:
         data["offers"] = offer
+    # 0 is no capacity anyone would enter; the page shows none either.
+    data["maximumAttendeeCapacity"] = event.capacity or None
     recording = event.recording_link(now)
     if recording:
         data["recordedIn"] = {"@type": "CreativeWork", "url": recording}
@@ -177,19 +179,32 @@ def _person(item, page_url):
     )
 
 
-def _offer(event, url):
+def _offer(event, url, now):
     registration_url = web_url(event.registration_url)
     if not registration_url and (event.is_free or not event.price):
         return None
     offer = {"@type": "Offer", "url": registration_url or url}
     if event.is_free:
         offer.update(price="0", priceCurrency=CURRENCY)
-        return offer
-    amount = _price(event.price)
-    if amount is not None:
-        offer.update(price=amount, priceCurrency=CURRENCY)
-    offer["description"] = event.price
+    else:
+        amount = _price(event.price)
+        if amount is not None:
+            offer.update(price=amount, priceCurrency=CURRENCY)
+        offer["description"] = event.price
+    offer["availability"] = SCHEMA + _availability(event, now)
+    if event.first_published_at:
+        # Registration opens when the event is announced: when this page was first published.
+        published = event.first_published_at.astimezone(event.tzinfo).replace(microsecond=0)
+        offer["validFrom"] = published.isoformat()
     return _drop_empty(offer)
+
+
+def _availability(event, now):
+    # The package does not count registrations, so it never says "sold out"; an offer for an
+    # event that is over or cancelled is no longer offered at all.
+    if event.status == EventStatus.CANCELLED or event.is_over(now):
+        return "Discontinued"
+    return "InStock"
 
 
 def _price(text):
