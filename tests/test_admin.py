@@ -437,3 +437,39 @@ def test_people_listing_loads(admin_client, people_index):
     assert "Nora Nordmann" in row
     assert "Ordfører" in row
     assert "live" in row
+
+
+def test_an_agenda_day_outside_the_event_is_marked_on_the_item(
+    admin_client, series, snippets, moderator
+):
+    def item(day, title):
+        return {
+            "day": day,
+            "start_time": "10:00",
+            "end_time": "",
+            "title": title,
+            "description": "",
+            "people": list_block([]),
+        }
+
+    agenda = {
+        "heading": "Program",
+        "items": list_block([item("2025-08-19", "Åpning"), item("2025-08-20", "Dag to")]),
+    }
+    data = event_form_data(snippets, moderator)
+    data.update(nested_form_data({"body": streamfield([("agenda", agenda)])}))
+
+    response = admin_client.post(add_event_url(series), data)
+
+    assert response.status_code == 200
+    assert not EventPage.objects.exists()
+    widget = BeautifulSoup(response.content.decode(), "html.parser").find(
+        attrs={"data-w-block-arguments-value": True}
+    )
+    errors = json.loads(widget["data-w-block-arguments-value"])[1]
+    # On the second item's day, where the editor's eye is, not as a note on the whole body.
+    items = errors["blockErrors"]["0"]["blockErrors"]["items"]["blockErrors"]
+    assert list(items) == ["1"]
+    assert items["1"]["blockErrors"]["day"]["messages"] == [
+        "Choose a day within the event: 19 August 2025."
+    ]

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 from icalendar import Calendar
 
@@ -147,6 +148,48 @@ def test_an_event_carries_its_people_organisers_agenda_and_public_contacts_only(
     detail = client.get(f"{EVENTS}{event['id']}/").json()
     assert "Hvem betaler?" in detail["body_html"]
     assert detail["people"] == event["people"]
+
+
+def test_agenda_items_carry_their_day_and_the_event_its_places(client, series):
+    first, second = SOON.date(), SOON.date() + datetime.timedelta(days=1)
+
+    def item(title, day=None):
+        return {"day": day and day.isoformat(), "start_time": "09:00", "title": title, "people": []}
+
+    event = EventPageFactory(
+        parent=series,
+        start=SOON,
+        end=SOON + datetime.timedelta(days=1, hours=4),
+        capacity=80,
+        body=[
+            {
+                "type": "agenda",
+                "value": {
+                    "heading": "Program",
+                    "items": [
+                        item("Åpning", first),
+                        item("Debatt"),
+                        item("Frokost", second),
+                        item("Avslutning"),
+                    ],
+                },
+            }
+        ],
+    )
+
+    [listed] = client.get(EVENTS).json()["items"]
+    response = client.get(f"{EVENTS}{event.pk}/")
+    detail = schemas.EventDetail.model_validate_json(response.content)
+
+    # An item without a day is on the day of the item before it, as the page groups them.
+    assert [item["day"] for item in listed["agenda"][0]["items"]] == [
+        first.isoformat(),
+        first.isoformat(),
+        second.isoformat(),
+        second.isoformat(),
+    ]
+    assert [item.day for item in detail.agenda[0].items] == [first, first, second, second]
+    assert listed["registration"]["capacity"] == detail.registration.capacity == 80
 
 
 def test_the_english_list_shows_the_english_version_linked_to_the_norwegian(
@@ -415,6 +458,31 @@ def test_people_show_public_contact_details_only(client, people_index):
     assert people["Anne Person"]["email"] == ""
     assert people["Lukket Person"]["phone"] == people["Lukket Person"]["email"] == ""
     assert people["Anne Person"]["events_url"].endswith("?person=anne-person&lang=nb")
+
+
+def test_people_with_portraits_cost_the_same_queries_at_5_and_50(
+    client, people_index, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.test_api_v2 import small_image
+
+    with published_quickly():
+        for n in range(50):
+            PersonPageFactory(parent=people_index, portrait=small_image(n))
+    # Wagtail also keeps renditions in Django's cache, which a busy site's evicts: read them
+    # from the database.
+    cache.clear()
+    client.get("/api/people/", {"limit": 1})  # the site root is cached after the first request
+
+    with CaptureQueriesContext(connection) as queries:
+        few = client.get("/api/people/", {"limit": 5}).json()["items"]
+    with django_assert_num_queries(len(queries)):
+        many = client.get("/api/people/", {"limit": 50}).json()["items"]
+
+    assert (len(few), len(many)) == (5, 50)
+    assert all(set(person["portrait"]["renditions"]) == {"card", "large"} for person in many)
 
 
 def test_the_small_lists(client, debate):

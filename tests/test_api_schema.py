@@ -98,6 +98,7 @@ def _publish_programme(series, people_index, locale_en):
         spoken_languages=["nb"],
         registration_required=True,
         registration_url="https://example.org/pamelding",
+        capacity=120,
         is_free=False,
         price="NOK 200",
         people=[
@@ -119,12 +120,15 @@ def _publish_programme(series, people_index, locale_en):
                     "heading": "Program",
                     "items": [
                         {
+                            # The event's first day, where it takes place.
+                            "day": timezone.localdate(at(1)["start"]).isoformat(),
                             "start_time": "09:00",
                             "end_time": "09:15",
                             "title": "Åpning",
                             "description": "Velkommen",
                             "people": [moderator.pk],
-                        }
+                        },
+                        {"start_time": "09:15", "title": "Debatt", "people": [speaker.pk]},
                     ],
                 },
             },

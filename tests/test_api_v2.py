@@ -1,11 +1,19 @@
 """Wagtail's API v2: what a programme app or another site gets about events and people."""
 
+import datetime
+import io
+
 import pytest
+from django.core.cache import cache
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
 from tests.factories import (
+    OSLO,
     EventPageFactory,
     EventTypeFactory,
     OrganisationFactory,
@@ -15,7 +23,9 @@ from tests.factories import (
     published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
-from wagtail_events.models import Role
+from tests.test_jsonld import make_image
+from wagtail_events.images import IMAGE_RENDITIONS
+from wagtail_events.models import EventStatus, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -242,6 +252,53 @@ def test_people_with_email_only_when_made_public(client, people_index):
     assert "+47 400 00 201" not in listing
 
 
+def test_events_and_people_carry_their_pictures_as_renditions(client, series, people_index):
+    PersonPageFactory(
+        parent=people_index, given_name="Åse", family_name="Lie", portrait=make_image()
+    )
+    event = EventPageFactory(parent=series, title="Med bilde", image=make_image())
+    EventPageFactory(parent=series, title="Uten bilde")
+
+    events = items(client, EVENTS)
+    picture = events["Med bilde"]["image"]
+    portrait = items(client, PEOPLE)["Åse Lie"]["portrait"]
+
+    assert events["Uten bilde"]["image"] is None
+    assert (picture["alt"], picture["width"], picture["height"]) == ("Panelet på scenen", 1600, 900)
+    card, large = picture["renditions"]["card"], picture["renditions"]["large"]
+    assert (card["width"], card["height"], large["width"]) == (640, 360, 1280)
+    # Absolute addresses of renditions the site serves, not of the uploaded original.
+    assert card["url"] == "http://testserver" + event.image.get_rendition("fill-640x360").url
+    assert large["url"] == "http://testserver" + event.image.get_rendition("width-1280").url
+    # The same as in the package's own events API, and in the detail view.
+    assert picture == client.get(f"/api/events/{event.pk}/").json()["image"]
+    assert client.get(f"{PAGES}{event.pk}/").json()["image"] == picture
+    assert set(portrait["renditions"]) == {"card", "large"}
+    assert portrait["renditions"]["card"]["url"].startswith("http://testserver/")
+
+
+def test_a_moved_event_gives_its_previous_start(client, series):
+    start = datetime.datetime(2025, 8, 18, 9, 0, tzinfo=OSLO)
+    event = EventPageFactory(
+        parent=series, title="Flyttet debatt", start=start, end=start + datetime.timedelta(hours=1)
+    )
+    page = event.get_latest_revision_as_object()
+    page.status = EventStatus.RESCHEDULED
+    page.start, page.end = (
+        event.start + datetime.timedelta(days=1),
+        event.end + datetime.timedelta(days=1),
+    )
+    page.full_clean()
+    page.save_revision().publish()
+    EventPageFactory(parent=series, title="Som planlagt")
+
+    listed = items(client, EVENTS)
+
+    assert listed["Flyttet debatt"]["previous_start"] == "2025-08-18T09:00:00+02:00"
+    assert listed["Flyttet debatt"]["start"] == "2025-08-19T09:00:00+02:00"
+    assert listed["Som planlagt"]["previous_start"] is None
+
+
 @pytest.mark.parametrize("way", HIDDEN_WAYS)
 def test_pages_the_public_may_not_see_are_not_served(client, series, people_index, way):
     EventPageFactory(parent=series, title="Åpent møte")
@@ -320,6 +377,17 @@ def body_naming(person):
     ]
 
 
+def small_image(n):
+    """A small picture of its own, with the renditions the APIs offer already made."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 36), (n * 5 % 256, 90, 150)).save(buffer, "PNG")
+    image = get_image_model().objects.create(
+        title=f"Bilde {n}", file=ImageFile(buffer, name=f"bilde-{n}.png")
+    )
+    image.get_renditions(*IMAGE_RENDITIONS.values())
+    return image
+
+
 def compare_queries(client, django_assert_num_queries, query):
     """Assert that a page of 50 results costs the queries a page of 5 does; give the 50."""
     with CaptureQueriesContext(connection) as queries:
@@ -354,14 +422,18 @@ def test_a_page_of_50_events_costs_the_queries_of_a_page_of_5(
         "venue": VenueFactory(),
         "event_type": EventTypeFactory(),
     }
-    # Norwegian and English events by turns, so both pages hold both languages.
+    # Norwegian and English events by turns, so both pages hold both languages; each with its
+    # own picture, whose renditions are made (as they are once anyone has asked for them).
     with published_quickly():
         for n in range(50):
-            EventPageFactory(parent=(series, series_en)[n % 2], **shared)
+            EventPageFactory(parent=(series, series_en)[n % 2], image=small_image(n), **shared)
+    # Wagtail also keeps renditions in Django's cache, which a busy site's evicts.
+    cache.clear()
     client.get(PAGES, EVENTS)  # the site root is cached after the first request
 
     for query in (EVENTS, {**EVENTS, "search": "debatt"}):
         listed = compare_queries(client, django_assert_num_queries, {**query, "order": "start"})
+    assert all(set(item["image"]["renditions"]) == {"card", "large"} for item in listed)
     english = listed[1]
     assert english["meta"]["locale"] == "en"
     assert english["people"][0]["url"].startswith("http://localhost/en/")
@@ -386,10 +458,13 @@ def test_a_page_of_50_people_costs_the_queries_of_a_page_of_5(
             PersonPageFactory(
                 parent=(people_index, people_index_en)[n % 2],
                 organisation=(translated_organisation, untranslated)[n // 2 % 2],
+                portrait=small_image(n),
             )
+    cache.clear()
     client.get(PAGES, PEOPLE)
 
     listed = compare_queries(client, django_assert_num_queries, {**PEOPLE, "order": "id"})
+    assert all(person["portrait"]["renditions"]["card"]["url"] for person in listed)
     assert [person["organisation"]["name"] for person in listed[:4]] == [
         "Helse Midt-Norge RHF",
         "Central Norway Regional Health Authority",

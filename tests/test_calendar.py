@@ -106,7 +106,7 @@ def test_event_calendar_file_carries_every_fact_a_calendar_app_shows(client, ser
         title="Hvem tar regningen?",
         lead="Kommunene må ruste seg.",
         body=[
-            ("text", "<p>Ikke med i kalenderen.</p>"),
+            ("rich_text", "<p>Ikke med i kalenderen.</p>"),
             (
                 "questions",
                 {"heading": "I debatten spør vi:", "questions": ["Hvem betaler?", "Når?"]},

@@ -17,9 +17,10 @@ from tests.factories import (
     OrganisationFactory,
     PersonPageFactory,
     VenueFactory,
+    noon,
 )
 from wagtail_events.jsonld import script
-from wagtail_events.models import AttendanceMode, EventStatus, Role
+from wagtail_events.models import AttendanceMode, EventPage, EventStatus, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,12 @@ def jsonld_of(client, page):
 
 def oslo(*args):
     return datetime.datetime(*args, tzinfo=OSLO)
+
+
+def offered(event, availability):
+    """The offer's availability, and when it opened: when the page was first published."""
+    opened = event.first_published_at.astimezone(OSLO).replace(microsecond=0)
+    return {"availability": f"https://schema.org/{availability}", "validFrom": opened.isoformat()}
 
 
 def make_image():
@@ -149,6 +156,7 @@ def test_event_page_describes_the_event_to_search_engines(client, debate):
             "price": "200",
             "priceCurrency": "NOK",
             "description": "NOK 200, gratis for studenter",
+            **offered(debate, "Discontinued"),  # the debate is over
         },
         "inLanguage": "nb",
     }
@@ -316,6 +324,7 @@ def test_offer_gives_a_price_only_when_the_text_names_one_in_kroner(client, seri
         "url": SITE + event.url,
         **offer,
         "description": price,
+        **offered(event, "Discontinued"),
     }
 
 
@@ -333,7 +342,68 @@ def test_free_events_offer_registration_at_no_cost(client, series):
         "url": "https://example.org/meld",
         "price": "0",
         "priceCurrency": "NOK",
+        **offered(with_registration, "Discontinued"),
     }
+
+
+REGISTRATION = {"registration_required": True, "registration_url": "https://example.org/meld"}
+
+
+def hour_at_noon(days):
+    return {"start": noon(days), "end": noon(days) + datetime.timedelta(hours=1)}
+
+
+@pytest.mark.parametrize(
+    ("days", "status", "availability"),
+    [
+        (10, EventStatus.SCHEDULED, "InStock"),
+        (10, EventStatus.RESCHEDULED, "InStock"),
+        # Registrations usually stand while the new date is found.
+        (10, EventStatus.POSTPONED, "InStock"),
+        (10, EventStatus.CANCELLED, "Discontinued"),
+        (-2, EventStatus.SCHEDULED, "Discontinued"),
+    ],
+)
+def test_offer_is_open_until_the_event_is_over_or_cancelled(
+    client, series, days, status, availability
+):
+    event = EventPageFactory(parent=series, **hour_at_noon(days), status=status, **REGISTRATION)
+    offer = jsonld_of(client, event)["offers"]
+    assert offer["availability"] == f"https://schema.org/{availability}"
+
+
+def test_offer_is_valid_from_when_the_event_was_announced(client, series):
+    event = EventPageFactory(
+        parent=series, timezone="America/New_York", **hour_at_noon(10), **REGISTRATION
+    )
+    published = event.first_published_at.astimezone(zoneinfo.ZoneInfo("America/New_York"))
+
+    valid_from = jsonld_of(client, event)["offers"]["validFrom"]
+
+    # In the event's own zone, with its offset, to the second.
+    assert valid_from == published.replace(microsecond=0).isoformat()
+    assert valid_from.endswith(("-05:00", "-04:00"))
+
+
+def test_capacity_is_the_most_people_who_can_attend(client, series):
+    limited = EventPageFactory(parent=series, capacity=120)
+    open_to_all = EventPageFactory(parent=series)
+
+    assert jsonld_of(client, limited)["maximumAttendeeCapacity"] == 120
+    assert "maximumAttendeeCapacity" not in jsonld_of(client, open_to_all)
+
+
+def test_the_recording_is_given_once_the_event_is_over(client, series):
+    recording = "https://tv.example.org/opptak/debatt"
+    over = EventPageFactory(parent=series, **hour_at_noon(-1), recording_url=recording)
+    ahead = EventPageFactory(parent=series, **hour_at_noon(1), recording_url=recording)
+    unsafe = EventPageFactory(parent=series, **hour_at_noon(-1))
+    # Saved past the form's validation, as code may do.
+    EventPage.objects.filter(pk=unsafe.pk).update(recording_url="javascript:alert(1)")
+
+    assert jsonld_of(client, over)["recordedIn"] == {"@type": "CreativeWork", "url": recording}
+    assert "recordedIn" not in jsonld_of(client, ahead)
+    assert "recordedIn" not in jsonld_of(client, unsafe)
 
 
 def test_languages_spoken_win_over_the_page_language(client, series):

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
 from tests.factories import (
     OSLO,
@@ -16,6 +17,7 @@ from tests.factories import (
     VenueFactory,
     add_people,
 )
+from wagtail_events.blocks import AgendaItemBlock
 from wagtail_events.models import (
     EventPage,
     EventPerson,
@@ -76,6 +78,92 @@ def test_all_day_dates_are_the_days_in_the_events_time_zone(series):
     event = EventPageFactory(parent=series, all_day=True, start=start, end=end)
     assert event.live
     assert event.local_start.date() == event.local_end.date() == datetime.date(2025, 8, 19)
+
+
+# Agenda
+
+
+def agenda_item_errors(**item):
+    """The messages per sub-field that AgendaItemBlock.clean gives ``item``, or {}."""
+    block = AgendaItemBlock()
+    value = block.to_python({"start_time": "09:00", "title": "Velkommen", "people": [], **item})
+    try:
+        block.clean(value)
+    except StructBlockValidationError as error:
+        return {name: [str(e) for e in errors] for name, errors in error.block_errors.items()}
+    return {}
+
+
+def test_agenda_item_must_end_after_it_starts():
+    assert agenda_item_errors(end_time="08:45") == {
+        "end_time": ["The item must end after it starts."]
+    }
+    assert agenda_item_errors(end_time="09:00") == {
+        "end_time": ["The item must end after it starts."]
+    }
+    assert agenda_item_errors(end_time="09:30") == {}
+    assert agenda_item_errors(end_time=None) == {}
+
+
+def test_agenda_item_day_is_optional_and_any_date_as_a_block():
+    # The block alone cannot see the event's dates: the event page checks the day.
+    assert agenda_item_errors(day="2025-08-19") == {}
+    assert agenda_item_errors(day=None) == {}
+
+
+def agenda(*days):
+    """A body with one agenda whose items are on ``days`` (None: no day given)."""
+    items = [
+        {"day": day, "start_time": "09:00", "title": f"Punkt {n}", "people": []}
+        for n, day in enumerate(days)
+    ]
+    return [
+        ("rich_text", "<p>Program:</p>"),
+        ("agenda", {"heading": "Program", "items": items}),
+    ]
+
+
+def day_errors(event):
+    """{(stream position, item index): message} for the agenda days the event refuses."""
+    try:
+        event.full_clean()
+    except ValidationError as error:
+        (body_error,) = error.error_dict["body"]
+        assert isinstance(body_error, StreamBlockValidationError)
+        found = {}
+        for position, block_error in body_error.block_errors.items():
+            for index, item_error in block_error.block_errors["items"].block_errors.items():
+                found[position, index] = [str(e) for e in item_error.block_errors["day"]]
+        return found
+    return {}
+
+
+def test_agenda_days_lie_within_the_event(series):
+    # Tuesday 19 to Thursday 21 August, in Oslo.
+    start = datetime.datetime(2025, 8, 19, 9, 0, tzinfo=OSLO)
+    event = EventPageFactory(parent=series, start=start, end=start + 2 * DAY + 8 * HOUR)
+    event.body = agenda(
+        datetime.date(2025, 8, 19), None, datetime.date(2025, 8, 21), datetime.date(2025, 8, 22)
+    )
+    message = "Choose a day within the event: 19 August 2025–21 August 2025."
+    assert day_errors(event) == {(1, 3): [message]}
+
+    event.body = agenda(datetime.date(2025, 8, 18))
+    assert day_errors(event) == {(1, 0): [message]}
+    event.body = agenda(datetime.date(2025, 8, 19), datetime.date(2025, 8, 21), None)
+    assert day_errors(event) == {}
+
+
+def test_agenda_days_are_the_events_own_days(series):
+    # 23:30 to 01:00 in Oslo is 21:30 to 23:00 in UTC, on one day; in Oslo it spans two.
+    start = datetime.datetime(2025, 8, 19, 23, 30, tzinfo=OSLO).astimezone(datetime.UTC)
+    event = EventPageFactory(
+        parent=series, start=start, end=start + 90 * datetime.timedelta(minutes=1)
+    )
+    event.body = agenda(datetime.date(2025, 8, 19), datetime.date(2025, 8, 20))
+    assert day_errors(event) == {}
+    event.body = agenda(datetime.date(2025, 8, 18))
+    assert list(day_errors(event)) == [(1, 0)]
 
 
 # Status

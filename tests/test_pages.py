@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import translation
 
 from tests.factories import (
@@ -213,3 +214,149 @@ def test_accessibility_shows_a_symbol_and_the_words_for_each_feature(client, ser
     assert "Tilrettelagt toalett" not in section
     assert section.count('<svg class="we-access__symbol"') == 2
     assert section.count('aria-hidden="true"') == 2
+
+
+def test_admission_says_how_many_places_there_are(client, series):
+    event = EventPageFactory(
+        parent=series,
+        capacity=120,
+        registration_required=True,
+        registration_url="https://example.org/meld",
+    )
+    one_place = EventPageFactory(parent=series, capacity=1)
+    unlimited = EventPageFactory(parent=series)
+
+    assert admission(client, event).endswith(". 120 plasser")
+    assert admission(client, one_place).endswith(". 1 plass")
+    assert "plass" not in admission(client, unlimited)
+
+
+def admission(client, event):
+    """What the page says under "Admission" ("Adgang")."""
+    soup = BeautifulSoup(client.get(event.url).content.decode(), "html.parser")
+    term = soup.find("dt", string="Adgang")
+    return " ".join(term.find_next_sibling("dd").get_text().split())
+
+
+def agenda_item(title, day=None, start="09:00"):
+    return {
+        "day": day,
+        "start_time": start,
+        "end_time": "",
+        "title": title,
+        "description": "",
+        "people": [],
+    }
+
+
+def agenda_days(html):
+    """The agenda's day headings and, under each, the items' titles."""
+    agenda = BeautifulSoup(html, "html.parser").select_one(".we-agenda")
+    days, current = [], None
+    for element in agenda.select(".we-agenda__day, .we-agenda__items strong"):
+        if "we-agenda__day" in element.get("class", []):
+            current = (element.time["datetime"], element.get_text(), [])
+            days.append(current)
+        elif current is None:
+            current = (None, None, [])
+            days.append(current)
+            current[2].append(element.get_text())
+        else:
+            current[2].append(element.get_text())
+    return days
+
+
+def test_an_agenda_over_several_days_is_grouped_by_day(client, series):
+    event = EventPageFactory(
+        parent=series,
+        start=oslo(2025, 8, 19, 9),
+        end=oslo(2025, 8, 20, 16),
+        body=[
+            {
+                "type": "agenda",
+                "value": {
+                    "heading": "Program",
+                    "items": [
+                        agenda_item("Åpning", "2025-08-19"),
+                        # No day: the same day as the item before.
+                        agenda_item("Debatt", start="10:00"),
+                        agenda_item("Frokost", "2025-08-20", start="08:00"),
+                        agenda_item("Avslutning", start="15:00"),
+                    ],
+                },
+            }
+        ],
+    )
+
+    days = agenda_days(client.get(event.url).content.decode())
+
+    assert [(datetime, titles) for datetime, _heading, titles in days] == [
+        ("2025-08-19", ["Åpning", "Debatt"]),
+        ("2025-08-20", ["Frokost", "Avslutning"]),
+    ]
+    # Named with the weekday, in the page's language.
+    assert days[0][1].lower().startswith("tirsdag 19")
+    assert days[1][1].lower().startswith("onsdag 20")
+
+
+def test_an_english_agenda_keeps_the_days_and_names_them_in_english(
+    client, series, translate_into_english
+):
+    event = EventPageFactory(
+        parent=series,
+        title="Konferanse",
+        slug="konferanse",
+        lead="To dager.",
+        start=oslo(2025, 8, 19, 9),
+        end=oslo(2025, 8, 20, 16),
+        body=[
+            {
+                "type": "agenda",
+                "value": {
+                    "heading": "Program",
+                    "items": [
+                        agenda_item("Åpning", "2025-08-19"),
+                        agenda_item("Frokost", "2025-08-20"),
+                    ],
+                },
+            }
+        ],
+    )
+    # The days are facts, not text: a translator is given only the words.
+    english = translate_into_english(
+        event,
+        {
+            "Konferanse": "Conference",
+            "konferanse": "conference",
+            "To dager.": "Two days.",
+            "Program": "Programme",
+            "Åpning": "Opening",
+            "Frokost": "Breakfast",
+        },
+    )
+
+    days = agenda_days(client.get(english.url).content.decode())
+
+    assert days == [
+        ("2025-08-19", "Tuesday 19 August", ["Opening"]),
+        ("2025-08-20", "Wednesday 20 August", ["Breakfast"]),
+    ]
+
+
+def test_an_agenda_on_one_day_has_no_day_headings(client, series):
+    event = EventPageFactory(
+        parent=series,
+        body=[
+            {
+                "type": "agenda",
+                "value": {
+                    "heading": "",
+                    "items": [agenda_item("Åpning", "2025-08-18"), agenda_item("Debatt")],
+                },
+            }
+        ],
+    )
+
+    html = client.get(event.url).content.decode()
+
+    assert agenda_days(html) == [(None, None, ["Åpning", "Debatt"])]

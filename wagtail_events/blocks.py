@@ -5,7 +5,11 @@ import datetime
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import (
+    ListBlockValidationError,
+    StreamBlockValidationError,
+    StructBlockValidationError,
+)
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
@@ -36,6 +40,14 @@ class AgendaQuestionsBlock(blocks.StructBlock):
 
 
 class AgendaItemBlock(blocks.StructBlock):
+    day = blocks.DateBlock(
+        label=_("Day"),
+        required=False,
+        help_text=_(
+            "For events over several days. Leave it blank for an item on the same day as the "
+            "one before."
+        ),
+    )
     start_time = blocks.TimeBlock(label=_("Starts"))
     end_time = blocks.TimeBlock(label=_("Ends"), required=False)
     title = blocks.CharBlock(label=_("Title"), max_length=255)
@@ -88,6 +100,61 @@ class AgendaBlock(blocks.StructBlock):
                 },
             ],
         }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["days"] = days_to_show(value["items"])
+        return context
+
+
+def items_by_day(items):
+    """``[(day, [item, ...]), ...]``: the items in runs of one day, in their order.
+
+    An item without a day is on the day of the item before it, so editors give the day once,
+    on each day's first item. Items before the first day given have the day None.
+    """
+    runs = []
+    day = None
+    for item in items:
+        day = item.get("day") or day
+        if runs and runs[-1][0] == day:
+            runs[-1][1].append(item)
+        else:
+            runs.append((day, [item]))
+    return runs
+
+
+def days_to_show(items):
+    """The runs to show under day headings; one run without a day unless the items span days."""
+    runs = items_by_day(items)
+    if len({day for day, _items in runs if day}) < 2:
+        return [(None, list(items))]
+    return runs
+
+
+def agenda_day_errors(body, first_day, last_day, message):
+    """A StreamBlockValidationError putting ``message`` on each agenda item whose day is
+    outside ``first_day``–``last_day``; None if there is none.
+
+    A block's own ``clean`` cannot see the page's dates, so the page checks its body with this.
+    """
+    stream_errors = {}
+    for position, child in enumerate(body):
+        if child.block_type != AGENDA:
+            continue
+        # A body set in code may hold the day as text; the block reads it as the admin's would.
+        day_block = child.block.child_blocks["items"].child_block.child_blocks["day"]
+        days = [day_block.to_python(item.get("day")) for item in child.value["items"]]
+        item_errors = {
+            index: StructBlockValidationError(block_errors={"day": ErrorList([message])})
+            for index, day in enumerate(days)
+            if day and not first_day <= day <= last_day
+        }
+        if item_errors:
+            stream_errors[position] = StructBlockValidationError(
+                block_errors={"items": ListBlockValidationError(block_errors=item_errors)}
+            )
+    return StreamBlockValidationError(block_errors=stream_errors) if stream_errors else None
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):

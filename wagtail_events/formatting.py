@@ -1,6 +1,7 @@
 """Human-readable event times, in the active language and the event's own time zone."""
 
 from django.utils.dateformat import format as format_date
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -8,6 +9,13 @@ from django.utils.translation import pgettext
 def _date(value):
     # Translators: a Django date format for event dates; Norwegian uses "d.m.Y" (12.08.2025).
     return format_date(value, pgettext("event date format", "j F Y"))
+
+
+def format_day(value):
+    """A day of a programme, e.g. nb "Tirsdag 12. august", en "Tuesday 12 August"."""
+    # Translators: a Django date format for the day headings of an agenda over several days;
+    # Norwegian uses "l j. F" (tirsdag 12. august).
+    return capfirst(format_date(value, pgettext("agenda day format", "l j F")))
 
 
 def _time(value, with_zone=False):

@@ -1,14 +1,16 @@
 """Events to iCalendar bytes, with icalendar. Pure: no HTTP and no database access of its own.
 
 The same events give byte-identical output: stamps come from publication times, never "now",
-and time zones are written in a fixed order.
+and time zones are written in a fixed order. The clock decides one thing only: whether an
+event is over, and so whether its recording is offered.
 """
 
 import datetime
 from typing import NamedTuple
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
 
 from .blocks import questions_in
@@ -46,16 +48,23 @@ def event_uid(event):
     return f"{event.translation_key}@{get_setting('ICAL_UID_DOMAIN')}"
 
 
-def plain_description(event):
-    """The status (when not plainly scheduled), the lead and the event's questions, as plain text.
+def plain_description(event, now=None):
+    """The status (when not plainly scheduled), the recording (once the event is over), the lead
+    and the event's questions, as plain text.
 
-    The status is named in the event's own language, whatever language the request is in.
+    The status and the recording's label are in the event's own language, whatever language
+    the request is in.
     """
     parts = []
-    if event.status != EventStatus.SCHEDULED:
-        with translation.override(event.locale.language_code):
+    with translation.override(event.locale.language_code):
+        if event.status != EventStatus.SCHEDULED:
             status = str(event.get_status_display())
-        parts.append(f"{status}: {event.status_note.strip()}" if event.status_note else status)
+            parts.append(f"{status}: {event.status_note.strip()}" if event.status_note else status)
+        recording = event.recording_link(now)
+        if recording:
+            # Calendar apps show the description and make its addresses links; RFC 7986's
+            # CONFERENCE is for joining a call and few apps show it, and URL is the page's.
+            parts.append(_("Recording: %(url)s") % {"url": recording})
     if event.lead:
         parts.append(event.lead.strip())
     for heading, questions in questions_in(event.body):
@@ -88,12 +97,16 @@ def calendar_dates(event):
     return event.local_start, event.local_end
 
 
-def build_vevent(event, url):
+def build_vevent(event, url, now=None):
+    now = now or timezone.now()
     component = Event()
     start, end = calendar_dates(event)
-    stamp = (event.last_published_at or event.first_published_at or event.start).astimezone(
-        datetime.UTC
-    )
+    stamp = event.last_published_at or event.first_published_at or event.start
+    if event.recording_link(now):
+        # The entry changed when the event ended and its recording came in, so apps that go by
+        # LAST-MODIFIED take the new description.
+        stamp = max(stamp, event.end)
+    stamp = stamp.astimezone(datetime.UTC)
     component.add("uid", event_uid(event))
     component.add("dtstamp", stamp)
     component.add("last-modified", stamp)
@@ -101,7 +114,7 @@ def build_vevent(event, url):
     component.add("dtstart", start)
     component.add("dtend", end)
     component.add("summary", ical_text(event.title))
-    description = ical_text(plain_description(event))
+    description = ical_text(plain_description(event, now))
     if description:
         component.add("description", description)
     component.add("url", url)

@@ -8,6 +8,7 @@ text reaches the page only through :func:`script`, which escapes it.
 import json
 import re
 
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -47,13 +48,15 @@ _PRICES = [
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def event_data(event, *, url, page_url, image_url=None):
+def event_data(event, *, url, page_url, image_url=None, now=None):
     """The schema.org ``Event`` for ``event``, as a dict ready for :func:`script`.
 
     ``url`` is the event's absolute address, ``page_url(page)`` gives the absolute address of a
     linked page (the series, a person) and ``image_url`` is the absolute address of the image
-    rendition, if there is one.
+    rendition, if there is one. ``now`` (by default the current time) decides whether the
+    event is over: its recording and the state of its offer follow.
     """
+    now = now or timezone.now()
     status = event.status
     data = {
         "@context": "https://schema.org",
@@ -85,9 +88,14 @@ def event_data(event, *, url, page_url, image_url=None):
             {"@type": "EventSeries", "name": series.title, "url": page_url(series)}
         )
     data["isAccessibleForFree"] = event.is_free
-    offer = _offer(event, url)
+    offer = _offer(event, url, now)
     if offer:
         data["offers"] = offer
+    # 0 is no capacity anyone would enter; the page shows none either.
+    data["maximumAttendeeCapacity"] = event.capacity or None
+    recording = event.recording_link(now)
+    if recording:
+        data["recordedIn"] = {"@type": "CreativeWork", "url": recording}
     data["inLanguage"] = _languages(event)
     return _drop_empty(data)
 
@@ -171,19 +179,32 @@ def _person(item, page_url):
     )
 
 
-def _offer(event, url):
+def _offer(event, url, now):
     registration_url = web_url(event.registration_url)
     if not registration_url and (event.is_free or not event.price):
         return None
     offer = {"@type": "Offer", "url": registration_url or url}
     if event.is_free:
         offer.update(price="0", priceCurrency=CURRENCY)
-        return offer
-    amount = _price(event.price)
-    if amount is not None:
-        offer.update(price=amount, priceCurrency=CURRENCY)
-    offer["description"] = event.price
+    else:
+        amount = _price(event.price)
+        if amount is not None:
+            offer.update(price=amount, priceCurrency=CURRENCY)
+        offer["description"] = event.price
+    offer["availability"] = SCHEMA + _availability(event, now)
+    if event.first_published_at:
+        # Registration opens when the event is announced: when this page was first published.
+        published = event.first_published_at.astimezone(event.tzinfo).replace(microsecond=0)
+        offer["validFrom"] = published.isoformat()
     return _drop_empty(offer)
+
+
+def _availability(event, now):
+    # The package does not count registrations, so it never says "sold out"; an offer for an
+    # event that is over or cancelled is no longer offered at all.
+    if event.status == EventStatus.CANCELLED or event.is_over(now):
+        return "Discontinued"
+    return "InStock"
 
 
 def _price(text):

@@ -3,6 +3,8 @@
 from django.utils import translation
 from rest_framework import serializers
 
+from .images import image_data
+
 
 class TermSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
@@ -48,3 +50,17 @@ class EventPersonSerializer(serializers.Serializer):
         if person is None or not person.live:
             return None
         return person.get_full_url(self.context.get("request"))
+
+
+class ImageSerializer(serializers.Field):
+    """An image with its renditions' absolute addresses, shaped as in the package's events API.
+
+    Wagtail's ``ImageRenditionField`` gives one rendition per field; this gives the sizes the
+    events API offers (see ``images.IMAGE_RENDITIONS``) together, with the alt text.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, image):
+        return image_data(self.context["request"], image)

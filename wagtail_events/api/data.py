@@ -7,19 +7,15 @@ list costs the same queries at 5 and at 50 items. Texts are in each object's own
 import datetime
 
 from django.utils import translation
-from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
-from ..blocks import AGENDA, list_values, questions_in, raw_blocks
+from ..blocks import AGENDA, items_by_day, list_values, questions_in, raw_blocks
+from ..images import image_data
 from ..models import ACCESSIBILITY_FEATURES
 from ..models.events import role_choices
 
 # Image sizes the API offers: name -> Wagtail rendition filter.
 IMAGE_RENDITIONS = {"card": "fill-640x360", "large": "width-1280"}
-
-
-def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
 
 
 def page_url(request, page):
@@ -73,32 +69,6 @@ def venue_data(venue):
     }
 
 
-def image_data(request, image):
-    """The image's renditions; only those already made or prefetched cost nothing."""
-    if image is None:
-        return None
-    # Found among the prefetched renditions (see listing); missing ones are made.
-    try:
-        made = image.get_renditions(*IMAGE_RENDITIONS.values())
-    except SourceImageIOError:
-        made = {}  # the original file is gone: the event is still worth listing
-    renditions = {
-        name: {
-            "url": absolute(request, made[spec].url),
-            "width": made[spec].width,
-            "height": made[spec].height,
-        }
-        for name, spec in IMAGE_RENDITIONS.items()
-        if spec in made
-    }
-    return {
-        "alt": getattr(image, "default_alt_text", "") or image.title,
-        "width": image.width,
-        "height": image.height,
-        "renditions": renditions,
-    }
-
-
 def person_in_event_data(request, item, role_labels):
     person = item.display_person
     return {
@@ -143,27 +113,29 @@ def agenda_data(request, event, pages):
     agendas = []
     for block in raw_blocks(event.body, AGENDA):
         items = []
-        for item in list_values(block.get("items")):
-            people = []
-            for pk in list_values(item.get("people")):
-                page = pages.get(pk)
-                if page is None:
-                    continue  # unpublished or deleted since
-                shown = _translation_in(page, event.locale_id, pages)
-                people.append(
-                    {"id": shown.pk, "name": shown.title, "url": page_url(request, shown)}
-                )
-            items.append(
-                {
-                    "start_time": _time(item.get("start_time")),
-                    "end_time": _time(item.get("end_time")),
-                    "title": item.get("title") or "",
-                    "description": item.get("description") or "",
-                    "people": people,
-                }
-            )
+        for day, day_items in items_by_day(list_values(block.get("items"))):
+            items += [_agenda_item(request, event, pages, item, day) for item in day_items]
         agendas.append({"heading": block.get("heading") or "", "items": items})
     return agendas
+
+
+def _agenda_item(request, event, pages, item, day):
+    people = []
+    for pk in list_values(item.get("people")):
+        page = pages.get(pk)
+        if page is None:
+            continue  # unpublished or deleted since
+        shown = _translation_in(page, event.locale_id, pages)
+        people.append({"id": shown.pk, "name": shown.title, "url": page_url(request, shown)})
+    return {
+        # As stored (YYYY-MM-DD), or the day of the item before, as the page shows it.
+        "day": day or None,
+        "start_time": _time(item.get("start_time")),
+        "end_time": _time(item.get("end_time")),
+        "title": item.get("title") or "",
+        "description": item.get("description") or "",
+        "people": people,
+    }
 
 
 def _translation_in(page, locale_id, pages):

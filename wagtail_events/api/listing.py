@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
-from wagtail.images import get_image_model
 
+from ..images import renditions_prefetch
 from ..models import EmbedProfile, EventIndexPage
 from ..queries import (
     count_reach,
@@ -15,7 +15,7 @@ from ..queries import (
     resolve_translations,
     with_event_details,
 )
-from .data import IMAGE_RENDITIONS, agenda_page_ids
+from .data import agenda_page_ids
 
 
 @dataclass
@@ -120,16 +120,7 @@ def load_events_for_api(queryset, *, with_body=True):
     """
     if not with_body:
         queryset = queryset.defer_streamfields()
-    renditions = (
-        get_image_model()
-        .get_rendition_model()
-        .objects.filter(filter_spec__in=list(IMAGE_RENDITIONS.values()))
-    )
-    events = list(
-        with_event_details(queryset).prefetch_related(
-            Prefetch("image__renditions", queryset=renditions)
-        )
-    )
+    events = list(with_event_details(queryset).prefetch_related(renditions_prefetch("image")))
     agenda_ids = {pk for event in events for pk in agenda_page_ids(event)} if with_body else ()
     pages = resolve_translations(events, agenda_ids)
     return events, pages

@@ -73,6 +73,10 @@ class AgendaPerson(Schema):
 
 
 class AgendaItem(Schema):
+    day: datetime.date | None = Field(
+        description="The day of an item in an agenda over several days: as the editor gave it, "
+        "or else the day of the item before. Null when no day is given."
+    )
     start_time: str | None = Field(description="Local time, HH:MM.")
     end_time: str | None
     title: str

@@ -10,6 +10,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from ..images import renditions_prefetch
 from ..models import EventPage, PersonPage
 from ..queries import (
     fill_event_details,
@@ -40,7 +41,11 @@ class EventPagesAPIViewSet(PagesAPIViewSet):
         events = [page for page in pages if isinstance(page, EventPage)]
         fill_event_details(events)
         load_stream_field(events, "body")
-        load_people([page for page in pages if isinstance(page, PersonPage)])
+        people = [page for page in pages if isinstance(page, PersonPage)]
+        load_people(people)
+        # Their pictures and the renditions already made, for all of them at once.
+        prefetch_related_objects(events, "image", renditions_prefetch("image"))
+        prefetch_related_objects(people, "portrait", renditions_prefetch("portrait"))
         return pages
 
     def detail_view(self, request, pk):

@@ -5,6 +5,7 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -27,11 +28,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import serializers
-from ..blocks import EventBodyBlock
+from ..blocks import EventBodyBlock, agenda_day_errors
 from ..conf import get_setting
 from ..formatting import format_event_when
 from ..forms import EventPageForm
 from ..i18n import in_locale
+from ..weblinks import web_url
 from .taxonomy import ACCESSIBILITY_FEATURES, VENUE_FEATURES
 
 
@@ -206,7 +208,13 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         default=AttendanceMode.IN_PERSON,
     )
     livestream_url = models.URLField(_("livestream link"), blank=True)
-    recording_url = models.URLField(_("recording link"), blank=True)
+    recording_url = models.URLField(
+        _("recording link"),
+        blank=True,
+        help_text=_(
+            "Shown on the event page, in calendars and to search engines once the event is over."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
@@ -330,6 +338,7 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         APIField("all_day"),
         APIField("status"),
         APIField("status_note"),
+        APIField("previous_start"),
         APIField("attendance_mode"),
         APIField("livestream_url"),
         APIField("recording_url"),
@@ -355,6 +364,7 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         APIField("capacity"),
         APIField("spoken_languages"),
         APIField("accessibility"),
+        APIField("image", serializer=serializers.ImageSerializer()),
     ]
 
     # Facts are the same in every language; links point at the source-language objects and are
@@ -415,9 +425,21 @@ class EventPageMixin(RoutablePageMixin, models.Model):
             errors["price"] = _("Give the price, or tick “free admission”.")
         if self.registration_required and not self.registration_url:
             errors["registration_url"] = _("Give the address where people register.")
+        errors.update(self._check_agenda_days())
         errors.update(self._check_date_change())
         if errors:
             raise ValidationError(errors)
+
+    def _check_agenda_days(self):
+        """Agenda items that name a day name one of the event's own days."""
+        if not (self.start and self.end) or self.end < self.start:
+            return {}
+        start, end = self.local_start, self.local_end
+        days = format_event_when(start, end, all_day=True)
+        message = _("Choose a day within the event: %(days)s.") % {"days": days}
+        error = agenda_day_errors(self.body, start.date(), end.date(), message)
+        # In a list, so the error keeps its type and the admin shows it on the item's day.
+        return {"body": [error]} if error else {}
 
     def _check_date_change(self):
         """A cancelled event keeps the date it had; a moved one remembers where it was."""
@@ -499,6 +521,18 @@ class EventPageMixin(RoutablePageMixin, models.Model):
     @property
     def local_end(self):
         return self.end.astimezone(self.tzinfo)
+
+    def is_over(self, now=None):
+        """Whether the event has ended: the line the "past events" listings draw too."""
+        return self.end < (now or timezone.now())
+
+    def recording_link(self, now=None):
+        """The recording's web address once the event is over; None before, or without one.
+
+        Editors may enter the address ahead (a channel's replay page): until the end, the
+        outputs offer the livestream, not a recording that is not there yet.
+        """
+        return web_url(self.recording_url) if self.is_over(now) else None
 
     @property
     def when(self):

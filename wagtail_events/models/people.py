@@ -102,6 +102,7 @@ class PersonPageMixin(RoutablePageMixin, models.Model):
         APIField("public_email"),
         APIField("public_phone"),
         APIField("links"),
+        APIField("portrait", serializer=serializers.ImageSerializer()),
     ]
 
     # Names, contact details and links are the same in every language; the title is translated.

@@ -1,5 +1,6 @@
 from django import template
 
+from ..formatting import format_day
 from ..weblinks import web_url as web_url_of
 
 register = template.Library()
@@ -21,3 +22,9 @@ def web_url(value):
 def pages_found(pages):
     """The pages a block chose that still exist: a deleted one comes back as None."""
     return [page for page in pages or () if page is not None]
+
+
+@register.filter
+def agenda_day(value):
+    """A day of an agenda, as its heading reads in the active language."""
+    return format_day(value)
