@@ -34,7 +34,7 @@ from ..formatting import format_event_when
 from ..forms import EventPageForm
 from ..i18n import in_locale
 from ..weblinks import web_url
-from .taxonomy import ACCESSIBILITY_FEATURES, VENUE_FEATURES
+from .taxonomy import ACCESSIBILITY_FEATURES, VENUE_FEATURES, Organisation
 
 
 def default_timezone():
@@ -317,16 +317,10 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         index.FilterField("go_live_at"),
         index.FilterField("expire_at"),
         index.RelatedFields(
-            "event_people",
-            [
-                index.SearchField("name"),
-                index.SearchField("title"),
-                index.RelatedFields("organisation", [index.SearchField("name")]),
-            ],
+            "event_people", [index.SearchField("name"), index.SearchField("title")]
         ),
-        index.RelatedFields(
-            "organisers", [index.RelatedFields("organisation", [index.SearchField("name")])]
-        ),
+        # The organisers' and the people's organisations, by every name in every language.
+        index.SearchField("organisation_names"),
     ]
 
     api_fields = [
@@ -554,6 +548,12 @@ class EventPageMixin(RoutablePageMixin, models.Model):
     @cached_property
     def localized_organisers(self):
         return [in_locale(item.organisation, self.locale) for item in self.organisers.all()]
+
+    def organisation_names(self):
+        """The organisers' and the people's organisations by every name, for the search index."""
+        ids = [item.organisation_id for item in self.organisers.all()]
+        ids += [item.organisation_id for item in self.event_people.all()]
+        return Organisation.names_for_search(ids)
 
     @cached_property
     def people_in_event(self):

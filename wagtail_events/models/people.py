@@ -16,6 +16,7 @@ from ..blocks import LinkBlock
 from ..forms import PersonPageForm
 from ..i18n import in_locale
 from ..slugs import slug_from_name
+from .taxonomy import Organisation
 
 
 class PersonPageMixin(RoutablePageMixin, models.Model):
@@ -84,7 +85,8 @@ class PersonPageMixin(RoutablePageMixin, models.Model):
         index.AutocompleteField("family_name"),
         index.SearchField("job_title"),
         index.SearchField("bio"),
-        index.RelatedFields("organisation", [index.SearchField("name")]),
+        # The organisation by every name in every language.
+        index.SearchField("organisation_names"),
         # The read layer's publication dates, so public_pages(PersonPage) can be searched.
         index.FilterField("go_live_at"),
         index.FilterField("expire_at"),
@@ -123,6 +125,10 @@ class PersonPageMixin(RoutablePageMixin, models.Model):
     @cached_property
     def localized_organisation(self):
         return in_locale(self.organisation, self.locale)
+
+    def organisation_names(self):
+        """The organisation's names in every language, for the search index."""
+        return Organisation.names_for_search([self.organisation_id])
 
     @property
     def public_email(self):

@@ -108,6 +108,20 @@ class Organisation(index.Indexed, SluggedSnippet):
             )
         ]
 
+    @classmethod
+    def names_for_search(cls, ids):
+        """Every name and short name of these organisations, in every language, as one text.
+
+        Pages link to an organisation in one language; indexing all its names lets a visitor
+        find the page by the name in theirs, or by "NTNU" as well as the full name.
+        """
+        ids = [pk for pk in ids if pk is not None]
+        if not ids:
+            return ""
+        groups = cls.objects.filter(pk__in=ids).values("translation_key")
+        names = cls.objects.filter(translation_key__in=groups).values_list("name", "short_name")
+        return " ".join(sorted({name for pair in names for name in pair if name}))
+
 
 def _coordinate_validators(limit, message):
     return [
