@@ -174,3 +174,230 @@ def test_search_results_come_in_pages(client, series):
     # Nonsense page numbers give a page of results, never an error.
     assert len(found(client, "seminar", page="abc")["events"]) == 20
     assert len(found(client, "seminar", page="99")["events"]) == 5
+
+
+# One meaning for "q": the event index, the events API and the search page ask the same Wagtail
+# search, so the same words give the same events in each.
+
+
+def on_index(client, series, query, **params):
+    # The index lists upcoming events unless asked; the API and the search page list all.
+    response = client.get(series.url, {"q": query, "when": "all", **params})
+    assert response.status_code == 200
+    return sorted(event.title for event in response.context["events"])
+
+
+def in_api(client, query, path="/api/events/", key="title", **params):
+    response = client.get(path, {"q": query, **params})
+    assert response.status_code == 200, response.content
+    return sorted(item[key] for item in response.json()["items"])
+
+
+def everywhere(client, series, query):
+    """The events each output finds for ``query``; the test fails where they differ."""
+    index, api, page = on_index(client, series, query), in_api(client, query), found(client, query)
+    assert index == api == sorted(page["events"]), query
+    return index
+
+
+@pytest.fixture
+def two_events(series, people_index):
+    institute = OrganisationFactory(name="Folkehelseinstituttet", short_name="FHI")
+    speaker = PersonPageFactory(
+        parent=people_index,
+        given_name="Ragnhild",
+        family_name="Solberg",
+        job_title="Fagdirektør",
+        bio="<p>Forsker på helseøkonomi.</p>",
+        organisation=OrganisationFactory(name="Sykehusinnkjøp HF"),
+    )
+    EventPageFactory(
+        parent=series,
+        title="Debatt om kunstig intelligens",
+        lead="Hvordan tar sykehusene i bruk maskinlæring?",
+        body=[("rich_text", "<p>Vi snakker om pasientsikkerhet og hospitals.</p>")],
+        organisers=[institute],
+        people=[(speaker, Role.SPEAKER)],
+    )
+    EventPageFactory(
+        parent=series,
+        title="Frokostmøte om klima",
+        lead="Kaffe og prat om kunstig snø.",
+        organisers=[OrganisationFactory(name="Miljødirektoratet")],
+    )
+    return institute
+
+
+DEBATE = ["Debatt om kunstig intelligens"]
+BREAKFAST = ["Frokostmøte om klima"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("intelligens", DEBATE),  # title
+        ("maskinlæring", DEBATE),  # lead
+        ("pasientsikkerhet", DEBATE),  # body
+        ("Ragnhild", DEBATE),  # a person's name
+        ("Sykehusinnkjøp", DEBATE),  # the organisation a person came from
+        ("Folkehelseinstituttet", DEBATE),  # an organiser
+        ("FHI", DEBATE),  # an organiser's short name
+        ("Miljødirektoratet", BREAKFAST),
+        ("kunstig", sorted(DEBATE + BREAKFAST)),
+        ("kunstig intelligens", DEBATE),  # every word must match
+        ("intelligens klima", []),
+        ("ＫＵＮＳＴＩＧ", sorted(DEBATE + BREAKFAST)),  # full-width letters are letters
+        ('"intelligens"', DEBATE),  # quotes and minus signs are not query syntax
+        ("-intelligens", DEBATE),
+        ("intelligens OR klima", []),
+        ("---", []),  # no word at all finds nothing
+        ("telefonkatalog", []),
+    ],
+)
+def test_the_index_the_api_and_the_search_page_find_the_same_events(
+    client, series, two_events, query, expected
+):
+    assert everywhere(client, series, query) == expected
+
+
+def test_the_backends_word_forms_count_the_same_everywhere(client, series, two_events):
+    # Whether "hospital" finds "hospitals" is the backend's stemming (PostgreSQL's yes); the
+    # three outputs agree either way.
+    assert everywhere(client, series, "hospitals") == DEBATE
+    assert everywhere(client, series, "hospital") in ([], DEBATE)
+
+
+def test_an_organisation_is_found_by_its_name_in_any_language(
+    client, series, two_events, translate_into_english
+):
+    translate_into_english(
+        two_events,
+        {"Folkehelseinstituttet": "Norwegian Institute of Public Health", "FHI": "NIPH"},
+    )
+    two_events.refresh_from_db()
+    for event in EventPage.objects.live():
+        event.save_revision().publish()  # renaming a snippet reindexes its pages on republish
+
+    assert everywhere(client, series, "Institute") == DEBATE
+    assert everywhere(client, series, "NIPH") == DEBATE
+
+
+@pytest.mark.parametrize("way", HIDDEN_WAYS)
+def test_hidden_events_are_found_by_no_q(client, series, people_index, way):
+    EventPageFactory(parent=series, title="Åpent seminar om helse")
+    hidden_page(EventPageFactory, way, parent=series, title="Skjult seminar om helse")
+
+    assert everywhere(client, series, "seminar") == ["Åpent seminar om helse"]
+    assert everywhere(client, series, "Skjult") == []
+
+
+def test_words_in_a_draft_are_found_only_once_published(client, series):
+    event = EventPageFactory(parent=series, title="Seminar om helse")
+    draft = event.get_latest_revision_as_object()
+    draft.lead = "Hemmelig gjesteforeleser."
+    revision = draft.save_revision()
+
+    assert everywhere(client, series, "Hemmelig") == []
+    assert everywhere(client, series, "Seminar") == ["Seminar om helse"]
+
+    revision.publish()
+    assert everywhere(client, series, "Hemmelig") == ["Seminar om helse"]
+
+
+def test_english_visitors_search_the_english_versions(
+    client, series, two_events, translate_into_english, locale_en
+):
+    debate = EventPage.objects.get(title=DEBATE[0])
+    translate_into_english(
+        debate,
+        {
+            debate.title: "Debate on artificial intelligence",
+            debate.slug: "debate-on-ai",
+            debate.lead: "How do hospitals use machine learning?",
+            "Vi snakker om pasientsikkerhet og hospitals.": "We talk about patient safety.",
+            "Fagdirektør": "Director",
+        },
+    )
+    english_series = series.get_translation(locale_en)
+    english = {"q": "machine"}
+    index = client.get(english_series.url, {**english, "when": "all"})
+    api = client.get("/api/events/", {**english, "lang": "en"}).json()["items"]
+
+    assert [event.title for event in index.context["events"]] == [
+        "Debate on artificial intelligence"
+    ]
+    assert [event["title"] for event in api] == ["Debate on artificial intelligence"]
+    assert found(client, "machine", language="en")["events"] == [
+        "Debate on artificial intelligence"
+    ]
+    assert everywhere(client, series, "machine") == []  # the Norwegian version says it otherwise
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Ragnhild", ["Ragnhild Solberg"]),
+        ("Fagdirektør", ["Ragnhild Solberg"]),  # job title
+        ("helseøkonomi", ["Ragnhild Solberg"]),  # biography
+        ("Sykehusinnkjøp", ["Ragnhild Solberg"]),  # organisation
+        ("Ragnhild Miljødirektoratet", []),
+        ("?!", []),
+    ],
+)
+def test_people_are_found_alike_on_the_index_the_api_and_the_search_page(
+    client, people_index, two_events, query, expected
+):
+    response = client.get(people_index.url, {"q": query})
+    assert response.status_code == 200
+    on_person_index = sorted(person.title for person in response.context["people"])
+    api = in_api(client, query, path="/api/people/", key="name")
+
+    assert on_person_index == api == sorted(found(client, query)["people"]) == expected
+
+
+@pytest.mark.parametrize("query", ["kunstig\x00", "x" * 201])
+def test_unusable_words_are_a_clear_error_in_the_api(client, series, two_events, query):
+    for path in ("/api/events/", "/api/people/"):
+        response = client.get(path, {"q": query})
+        assert response.status_code == 422
+        assert "q" in response.content.decode()
+    # The index says so in its form and lists the programme unfiltered.
+    response = client.get(series.url, {"q": query, "when": "all"})
+    assert response.status_code == 200
+    assert "q" in response.context["filter"].form.errors
+    assert len(response.context["events"]) == 2
+
+
+def test_a_search_costs_the_same_queries_for_5_and_50_matching_events(
+    client, events_index, people_index, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail_events.models import EventIndexPage
+
+    small = events_index.add_child(instance=EventIndexPage(title="Liten", slug="liten"))
+    large = events_index.add_child(instance=EventIndexPage(title="Stor", slug="stor"))
+    with published_quickly():
+        for parent, how_many in ((small, 5), (large, 50)):
+            for number in range(how_many):
+                EventPageFactory(
+                    parent=parent,
+                    title=f"Seminar {parent.slug} {number}",
+                    people=[PersonPageFactory(parent=people_index)],
+                )
+    client.get(small.url)  # the site root is cached after the first request
+
+    def on_the_index(index):
+        response = client.get(index.url, {"q": f"seminar {index.slug}", "when": "all"})
+        return len(response.context["events"])
+
+    def in_the_api(index):
+        query = {"q": f"seminar {index.slug}", "series": index.pk, "limit": 50}
+        return len(client.get("/api/events/", query).json()["items"])
+
+    for listing, shown in ((on_the_index, 20), (in_the_api, 50)):
+        with CaptureQueriesContext(connection) as few:
+            assert listing(small) == 5
+        with django_assert_num_queries(len(few)):
+            assert listing(large) == shown

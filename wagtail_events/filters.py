@@ -33,13 +33,11 @@ from .models import (
     PersonPage,
     Topic,
 )
+from .search import events_matching, people_matching
 
 UPCOMING = "upcoming"
 PAST = "past"
 ALL = "all"
-
-# Free text is split into words, each of which must match; more words than this are ignored.
-MAX_SEARCH_WORDS = 8
 
 # "from" and "to" are Python keywords, so those filters are declared under other names.
 PARAMETER_NAMES = {"date_from": "from", "date_to": "to"}
@@ -166,7 +164,9 @@ class EventFilterSet(django_filters.FilterSet):
         label=_("Search"),
         method="filter_text",
         max_length=200,
-        help_text=_("Words from the title, the lead, or the names of people and organisations."),
+        help_text=_(
+            "Words from the event's title or text, or the names of people and organisations."
+        ),
     )
     date_from = django_filters.DateFilter(
         label=_("From date"),
@@ -319,7 +319,7 @@ class EventFilterSet(django_filters.FilterSet):
         return queryset.order_by("start", "pk")
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(matching_text(value))
+        return queryset.filter(events_matching(value))
 
     def filter_date_from(self, queryset, name, value):
         return queryset.filter(ending_from(day_start(value)))
@@ -339,29 +339,6 @@ class EventFilterSet(django_filters.FilterSet):
 
 # The conditions behind each filter, shared by the pages' filters and the events API. Each is a
 # subquery, not a join, so an event is listed once whatever it links to.
-
-
-def matching_text(value):
-    """Every word is in the title, the lead, or the name of a person or organisation."""
-    condition = Q()
-    for word in value.split()[:MAX_SEARCH_WORDS]:
-        organisations = _organisations_named(word)
-        condition &= (
-            Q(title__icontains=word)
-            | Q(lead__icontains=word)
-            | Q(pk__in=EventPerson.objects.filter(name__icontains=word).values("page_id"))
-            | Q(
-                pk__in=EventPerson.objects.filter(
-                    organisation__translation_key__in=organisations
-                ).values("page_id")
-            )
-            | Q(
-                pk__in=EventOrganiser.objects.filter(
-                    organisation__translation_key__in=organisations
-                ).values("page_id")
-            )
-        )
-    return condition
 
 
 def ending_from(moment):
@@ -392,13 +369,6 @@ def with_people(slugs):
     return Q(pk__in=taking_part.values("page_id"))
 
 
-def _organisations_named(word):
-    """Translation keys of the organisations whose name, in any language, contains ``word``."""
-    return Organisation.objects.filter(
-        Q(name__icontains=word) | Q(short_name__icontains=word)
-    ).values("translation_key")
-
-
 def _snippet_options(used, limit):
     """(slug, name) of the ``used`` snippets, or None if there are more than ``limit``."""
     rows = list(used.values_list("translation_key", "slug", "name")[: limit + 1])
@@ -425,7 +395,8 @@ def _person_options(used, limit):
 
 
 class PersonFilterSet(django_filters.FilterSet):
-    """Search for the person index: ``q`` matches names, titles and organisations."""
+    """Search for the person index: ``q`` finds what the search page finds (names, titles,
+    biographies and organisations)."""
 
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -443,18 +414,4 @@ class PersonFilterSet(django_filters.FilterSet):
         return bool(self.form.cleaned_data.get("q"))
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(person_matching_text(value))
-
-
-def person_matching_text(value):
-    """Every word is in the person's name or title, or their organisation's name."""
-    condition = Q()
-    for word in value.split()[:MAX_SEARCH_WORDS]:
-        organisations = _organisations_named(word)
-        condition &= (
-            Q(given_name__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(job_title__icontains=word)
-            | Q(organisation__translation_key__in=organisations)
-        )
-    return condition
+        return queryset.filter(people_matching(value))

@@ -18,6 +18,7 @@ from .. import filters
 from ..filters import ALL, PAST, UPCOMING
 from ..models import EventStatus
 from ..models.embeds import MAX_LIMIT
+from ..search import events_matching
 
 # A request may name this many organisers, topics, types or people.
 MAX_VALUES = 20
@@ -95,8 +96,9 @@ class EventFilters(FilterSchema):
         None,
         max_length=200,
         pattern=NO_NUL,
-        description="Words that must all appear in the title, the lead, or the name of a "
-        "person or organisation.",
+        description="Words that must all be found, as the site's search finds them (with its "
+        "stemming), in the title, lead or body, or the name of a person or organisation. "
+        "Punctuation is ignored; the same words give the same events as the search page.",
     )
 
     _normalise_dates = field_validator("date_from", "date_to", mode="before")(
@@ -148,7 +150,7 @@ class EventFilters(FilterSchema):
         return Q(status=value) if value else Q()
 
     def filter_q(self, value):
-        return filters.matching_text(value) if value and value.strip() else Q()
+        return events_matching(value)
 
 
 class EventQuery(EventFilters):
@@ -243,7 +245,8 @@ class PersonQuery(ListParameters):
         None,
         max_length=200,
         pattern=NO_NUL,
-        description="Words from a name, a title or an organisation.",
+        description="Words that must all be found in a name, title, biography or organisation, "
+        "as the site's search finds them.",
     )
     organisation: str | None = Field(
         None,

@@ -20,7 +20,6 @@ from wagtail.models import Locale
 
 from .. import feeds
 from ..caching import cached_fragments, cached_response
-from ..filters import person_matching_text
 from ..models import EventIndexPage, EventType, Organisation, PersonPage, Topic, Venue
 from ..queries import (
     count_reach,
@@ -30,6 +29,7 @@ from ..queries import (
     public_events,
     public_pages,
 )
+from ..search import people_matching
 from . import data, schemas
 from .filters import MAX_PAGE_ID, EventQuery, ListParameters, PersonQuery
 from .listing import events_named, find_event_refs, in_order_of, load_events_for_api
@@ -196,7 +196,7 @@ def list_people(request, params: Query[PersonQuery]):
     """Public person pages in one language, by family name."""
     queryset = _people(params.lang)
     if params.q:
-        queryset = queryset.filter(person_matching_text(params.q))
+        queryset = queryset.filter(people_matching(params.q))
     if params.organisation:
         organisations = Organisation.objects.filter(slug=params.organisation)
         queryset = queryset.filter(
