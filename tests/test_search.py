@@ -250,6 +250,7 @@ BREAKFAST = ["Frokostmøte om klima"]
         ('"intelligens"', DEBATE),  # quotes and minus signs are not query syntax
         ("-intelligens", DEBATE),
         ("intelligens OR klima", []),
+        ("intelli", []),  # whole words: part of one is not a match
         ("---", []),  # no word at all finds nothing
         ("telefonkatalog", []),
     ],
