@@ -31,49 +31,6 @@ def found(client, query, language="nb", **params):
     return {"events": titles("search-events"), "people": titles("search-people")}
 
 
-@pytest.fixture
-def programme(series, people_index):
-    hospital = OrganisationFactory(name="Sykehusinnkjøp HF")
-    speaker = PersonPageFactory(
-        parent=people_index,
-        given_name="Ragnhild",
-        family_name="Solberg",
-        job_title="Fagdirektør",
-        organisation=hospital,
-    )
-    EventPageFactory(
-        parent=series,
-        title="Debatt om kunstig intelligens",
-        lead="Hvordan tar sykehusene i bruk maskinlæring?",
-        body=[("rich_text", "<p>Vi snakker om pasientsikkerhet og personvern.</p>")],
-        organisers=[OrganisationFactory(name="Folkehelseinstituttet")],
-        people=[(speaker, Role.SPEAKER)],
-    )
-    EventPageFactory(parent=series, title="Frokostmøte om klima", lead="Kaffe og prat.")
-    return speaker
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "intelligens",  # title
-        "maskinlæring",  # lead
-        "pasientsikkerhet",  # body
-        "Ragnhild",  # a person's name
-        "Solberg",
-        "Sykehusinnkjøp",  # the organisation a person came from
-        "Folkehelseinstituttet",  # an organiser
-    ],
-)
-def test_events_are_found_by_what_they_say_and_who_takes_part(client, programme, query):
-    assert found(client, query)["events"] == ["Debatt om kunstig intelligens"]
-
-
-@pytest.mark.parametrize("query", ["Ragnhild", "Solberg", "Fagdirektør", "Sykehusinnkjøp"])
-def test_people_are_found_by_name_title_and_organisation(client, programme, query):
-    assert found(client, query)["people"] == ["Ragnhild Solberg"]
-
-
 def test_people_added_later_make_the_event_findable(client, series, people_index):
     event = EventPageFactory(parent=series, title="Seminar om helsedata")
     assert found(client, "Eriksen")["events"] == []
@@ -144,8 +101,10 @@ def test_hidden_events_and_people_are_never_found(client, series, people_index, 
         PersonPageFactory, way, parent=people_index, given_name="Skjult", family_name="Helsesøster"
     )
 
-    assert found(client, "seminar")["events"] == ["Åpent seminar om helse"]
+    assert everywhere(client, series, "seminar") == ["Åpent seminar om helse"]
+    assert everywhere(client, series, "Skjult") == []
     assert found(client, "Helsesøster")["people"] == ["Åpen Helsesøster"]
+    assert found(client, "Skjult")["people"] == []
     assert [event.title for event in search_events("seminar")] == ["Åpent seminar om helse"]
     assert [person.title for person in search_people("Helsesøster")] == ["Åpen Helsesøster"]
 
@@ -239,6 +198,7 @@ BREAKFAST = ["Frokostmøte om klima"]
         ("maskinlæring", DEBATE),  # lead
         ("pasientsikkerhet", DEBATE),  # body
         ("Ragnhild", DEBATE),  # a person's name
+        ("Solberg", DEBATE),
         ("Sykehusinnkjøp", DEBATE),  # the organisation a person came from
         ("Folkehelseinstituttet", DEBATE),  # an organiser
         ("FHI", DEBATE),  # an organiser's short name
@@ -281,15 +241,6 @@ def test_an_organisation_is_found_by_its_name_in_any_language(
 
     assert everywhere(client, series, "Institute") == DEBATE
     assert everywhere(client, series, "NIPH") == DEBATE
-
-
-@pytest.mark.parametrize("way", HIDDEN_WAYS)
-def test_hidden_events_are_found_by_no_q(client, series, people_index, way):
-    EventPageFactory(parent=series, title="Åpent seminar om helse")
-    hidden_page(EventPageFactory, way, parent=series, title="Skjult seminar om helse")
-
-    assert everywhere(client, series, "seminar") == ["Åpent seminar om helse"]
-    assert everywhere(client, series, "Skjult") == []
 
 
 def test_words_in_a_draft_are_found_only_once_published(client, series):
@@ -338,6 +289,7 @@ def test_english_visitors_search_the_english_versions(
     ("query", "expected"),
     [
         ("Ragnhild", ["Ragnhild Solberg"]),
+        ("Solberg", ["Ragnhild Solberg"]),
         ("Fagdirektør", ["Ragnhild Solberg"]),  # job title
         ("helseøkonomi", ["Ragnhild Solberg"]),  # biography
         ("Sykehusinnkjøp", ["Ragnhild Solberg"]),  # organisation

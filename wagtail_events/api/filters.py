@@ -18,7 +18,6 @@ from .. import filters
 from ..filters import ALL, PAST, UPCOMING
 from ..models import EventStatus
 from ..models.embeds import MAX_LIMIT
-from ..search import events_matching
 
 # A request may name this many organisers, topics, types or people.
 MAX_VALUES = 20
@@ -149,9 +148,6 @@ class EventFilters(FilterSchema):
     def filter_status(self, value):
         return Q(status=value) if value else Q()
 
-    def filter_q(self, value):
-        return events_matching(value)
-
 
 class EventQuery(EventFilters):
     """The list parameters: the filters, then language, time, order, page and profile."""
@@ -212,7 +208,9 @@ class EventQuery(EventFilters):
     def _no_condition(self, value):
         return Q()
 
-    filter_when = filter_series = filter_order = _no_condition
+    # The search and the series ask the database; the listing applies them (see
+    # ``listing.matching_events``), so building the conditions never does.
+    filter_when = filter_series = filter_q = filter_order = _no_condition
     filter_limit = filter_offset = filter_profile = _no_condition
 
     # The span without 'when' or dates. The API lists everything, so data users can page

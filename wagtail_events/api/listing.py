@@ -15,6 +15,7 @@ from ..queries import (
     resolve_translations,
     with_event_details,
 )
+from ..search import events_matching
 from .data import agenda_page_ids
 
 
@@ -59,7 +60,7 @@ def with_profile(query):
 
 def matching_events(query):
     """The public events the query's filters select, in its order (not yet fetched)."""
-    queryset = query.filter(public_events())
+    queryset = query.filter(public_events()).filter(events_matching(query.q))
     if query.series:
         queryset = queryset.filter(_in_series(query.series, query.lang))
     return queryset.order_by(*query.ordering)
