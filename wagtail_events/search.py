@@ -4,7 +4,7 @@ The read layer's rules apply (live, not view-restricted, within the publication 
 search page shows nothing that the event and person pages would not.
 """
 
-from .models import PersonPage
+from .page_models import person_page_model
 from .queries import public_events, public_pages
 
 
@@ -15,4 +15,4 @@ def search_events(query, locale=None):
 
 def search_people(query, locale=None):
     """People matching ``query`` in their name, title, biography or organisation, best first."""
-    return public_pages(PersonPage, locale).search(query)
+    return public_pages(person_page_model(), locale).search(query)
