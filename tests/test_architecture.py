@@ -4,6 +4,7 @@ The contracts are import-linter's, in pyproject.toml. They are run here on the p
 copies of it with one import that goes against them, so the check is shown to fail when it must.
 """
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -131,3 +132,15 @@ def test_a_new_module_must_be_given_its_floor(package_copy):
     assert status != 0
     assert broken(output) == {CONTRACTS[0]}, output
     assert "not listed as layers: - wagtail_events.newcomer" in " ".join(output.split())
+
+
+def test_the_picture_of_the_floors_is_current():
+    """docs/explanation/architecture.md shows the imports the code has today."""
+    spec = importlib.util.spec_from_file_location(
+        "import_graph", ROOT / "docs" / "_scripts" / "import_graph.py"
+    )
+    import_graph = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(import_graph)
+    assert import_graph.OUTPUT.read_text(encoding="utf-8") == import_graph.draw(), (
+        "redraw it: python docs/_scripts/import_graph.py"
+    )
