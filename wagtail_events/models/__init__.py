@@ -1,8 +1,8 @@
 """The app's models: what Django loads for ``wagtail_events``.
 
-Code inside the package imports the content models from their own modules (``models.events``
-and so on), never from here: this module also holds the concrete pages, the top floor (see
-docs/explanation/architecture.md).
+Below the top floor, code inside the package imports the content models from their own modules
+(``models.events`` and so on), never from here: this module also loads the concrete pages, which
+stand on every other floor (see docs/explanation/architecture.md).
 """
 
 from .embeds import EmbedProfile

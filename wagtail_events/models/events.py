@@ -117,7 +117,10 @@ class EventIndexPageMixin(models.Model):
 
 
 class EventPageMixin(models.Model):
-    """Everything an event page is; combine it with your own base page model if you swap Page."""
+    """An event page's content: fields, panels, validation, and what the outputs read from it.
+
+    If you swap Page, combine it with ``routes.EventPageRoutesMixin`` and your base page model.
+    """
 
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("One or two sentences: what the event is about.")

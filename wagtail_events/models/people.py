@@ -16,7 +16,10 @@ from ..slugs import slug_from_name
 
 
 class PersonPageMixin(models.Model):
-    """Everything a person page is; combine it with your own base page model if you swap Page."""
+    """A person page's content: fields, panels, validation, and what the outputs read from it.
+
+    If you swap Page, combine it with ``routes.PersonPageRoutesMixin`` and your base page model.
+    """
 
     given_name = models.CharField(_("given name"), max_length=128)
     family_name = models.CharField(_("family name"), max_length=128)
