@@ -70,7 +70,8 @@ def layout(rows, container):
     """{module: (x, y, width)} for every box, floors from the top, boxes spread out."""
     places = {}
     for row, modules in enumerate(rows):
-        widths = [len(label(m, container)) * CHAR_WIDTH + 16 for m in modules]
+        # Whole pixels: sums of floats differ between Python versions in the last digit.
+        widths = [round(len(label(m, container)) * CHAR_WIDTH) + 16 for m in modules]
         gap = (WIDTH - LEFT - 20 - sum(widths)) / (len(modules) + 1)
         x = LEFT + gap
         y = 30 + row * BAND + (BAND - BOX_HEIGHT) / 2

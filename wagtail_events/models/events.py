@@ -102,7 +102,10 @@ class VenueDefaultSelect(forms.NullBooleanSelect):
 
 
 class EventIndexPageMixin(models.Model):
-    """A programme or series of events, e.g. “Arendalsuka 2025”. Indexes can nest."""
+    """A programme or series of events, e.g. “Arendalsuka 2025”. Indexes can nest.
+
+    If you swap Page, combine it with ``routes.EventIndexPageRoutesMixin`` and your base page.
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
 

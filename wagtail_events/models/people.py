@@ -152,6 +152,11 @@ class PersonPageMixin(models.Model):
 
 
 class PersonIndexPageMixin(models.Model):
+    """A list of people, e.g. everyone who speaks at a festival.
+
+    If you swap Page, combine it with ``routes.PersonIndexPageRoutesMixin`` and your base page.
+    """
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [FieldPanel("intro")]
