@@ -152,7 +152,7 @@ class PersonPageMixin(models.Model):
 
 
 class PersonIndexPageMixin(models.Model):
-    """A list of people, e.g. everyone who speaks at a festival.
+    """Lists the people who take part in events.
 
     If you swap Page, combine it with ``routes.PersonIndexPageRoutesMixin`` and your base page.
     """
