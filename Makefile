@@ -21,7 +21,7 @@ MANAGE := $(VENV_PYTHON) example_project/manage.py
 LOCALE_DIR := wagtail_events/locale
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test screenshots bench loadtest lint format messages compilemessages docs migrations-check clean FORCE
+.PHONY: help demo test screenshots bench loadtest lint imports format messages compilemessages docs migrations-check clean FORCE
 
 help:
 	@echo "make demo              run the example site at http://127.0.0.1:$(PORT)/ with demo content"
@@ -32,7 +32,8 @@ help:
 	@echo "                       then pages, list and feeds at 100 and BENCH_SCALE events (default $(BENCH_SCALE); 0 skips)"
 	@echo "make loadtest          gunicorn with 2 workers under load for LOADTEST_SECONDS (default $(LOADTEST_SECONDS))"
 	@echo "                       while an editor publishes and translates; needs DATABASE_URL=postgres://..."
-	@echo "make lint              ruff check and ruff format --check"
+	@echo "make lint              ruff check, ruff format --check and the import contracts"
+	@echo "make imports           check that imports keep to the package's floors (lint-imports)"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make messages          update the nb translation catalogues from the English source"
 	@echo "make compilemessages   compile the translation catalogues to .mo files"
@@ -100,6 +101,11 @@ loadtest: $(VENV)/.installed-example
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+
+# The contracts are in pyproject.toml; see docs/explanation/architecture.md.
+imports: $(VENV)/.installed-test
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format .

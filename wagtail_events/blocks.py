@@ -281,3 +281,14 @@ def questions_in(stream_value):
         (block.get("heading") or "", list_values(block.get("questions")))
         for block in raw_blocks(stream_value, QUESTIONS)
     ]
+
+
+def agenda_page_ids(stream_value):
+    """Ids of the person pages a body's agenda items name, read without a query."""
+    return {
+        pk
+        for agenda in raw_blocks(stream_value, AGENDA)
+        for item in list_values(agenda.get("items"))
+        for pk in list_values(item.get("people"))
+        if isinstance(pk, int)
+    }

@@ -13,8 +13,7 @@ from django.core.cache import caches
 
 from .caching import content_version
 from .conf import get_setting
-from .models import EmbedProfile
-from .models.embeds import parse_origins
+from .models.embeds import EmbedProfile, parse_origins
 from .origins import split_origins
 
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import conditional_page
 from .conf import get_setting
 from .filters import ALL, UPCOMING, EventFilterSet
 from .ical import build_calendar, calendar_entry, event_categories
-from .models import EventPerson
+from .models.events import EventPerson
 from .queries import is_public, load_events, public_events
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"

@@ -23,16 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from .conf import get_setting
-from .models import (
-    EventOrganiser,
-    EventPage,
-    EventPerson,
-    EventStatus,
-    EventType,
-    Organisation,
-    PersonPage,
-    Topic,
-)
+from .models.events import EventOrganiser, EventPerson, EventStatus
+from .models.taxonomy import EventType, Organisation, Topic
+from .page_models import event_page_model, person_page_model
+from .queries import public_events
 from .search import events_matching, people_matching
 
 UPCOMING = "upcoming"
@@ -227,8 +221,6 @@ class EventFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None, locale=None):
         if queryset is None:
-            from .queries import public_events  # queries imports the models, as we do
-
             queryset = public_events()
         # No data is no filter, not "unbound": the default time and order still apply.
         super().__init__(data or QueryDict(), queryset, request=request, prefix=prefix)
@@ -245,7 +237,7 @@ class EventFilterSet(django_filters.FilterSet):
             "type": (EventType, "event_type", of_types),
             "topic": (Topic, "topics", on_topics),
             "organiser": (Organisation, "organisers__organisation", organised_by),
-            "person": (PersonPage, "event_people__person", with_people),
+            "person": (person_page_model(), "event_people__person", with_people),
         }
         for name, (model, link, condition) in kinds.items():
             self.filters[name].extra["choices"] = Options(
@@ -286,7 +278,7 @@ class EventFilterSet(django_filters.FilterSet):
             )
             if slug is not None:
                 used = used.filter(slug=slug)
-            if model is PersonPage:
+            if model is person_page_model():
                 return _person_options(used, limit)
             return _snippet_options(used, limit)
 
@@ -354,7 +346,7 @@ def of_types(slugs):
 
 
 def on_topics(slugs):
-    return Q(pk__in=EventPage.objects.filter(topics__slug__in=slugs).values("pk"))
+    return Q(pk__in=event_page_model().objects.filter(topics__slug__in=slugs).values("pk"))
 
 
 def organised_by(slugs):
@@ -364,7 +356,7 @@ def organised_by(slugs):
 
 def with_people(slugs):
     """With any of the people, in any role; a slug may be the person page's in any language."""
-    people = PersonPage.objects.filter(slug__in=slugs).values("translation_key")
+    people = person_page_model().objects.filter(slug__in=slugs).values("translation_key")
     taking_part = EventPerson.objects.filter(person__translation_key__in=people)
     return Q(pk__in=taking_part.values("page_id"))
 

@@ -15,7 +15,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
 
 from .blocks import questions_in
 from .conf import get_setting
-from .models import AttendanceMode, EventStatus
+from .models.events import AttendanceMode, EventStatus
 from .weblinks import web_url
 
 PRODID = "-//wagtail_events//Event programme//EN"

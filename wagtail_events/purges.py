@@ -16,7 +16,9 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
 from .base_page import page_model
-from .models import EmbedProfile, EventIndexPage, EventPage, EventPerson, PersonPage
+from .models.embeds import EmbedProfile
+from .models.events import EventPerson
+from .page_models import event_index_page_model, event_page_model, person_page_model
 
 API = "wagtail_events_api"
 EMBED = "wagtail_events_embed"
@@ -71,12 +73,12 @@ def event_urls(event):
     for version in _translations(event):
         urls.update(_absolute(filter(None, [_path(f"{API}:event", version.pk)])))
         urls.update(_page_route_urls(version, "calendar"))
-        for index in EventIndexPage.objects.ancestor_of(version):
+        for index in event_index_page_model().objects.ancestor_of(version):
             urls.update(_page_route_urls(index, "calendar", "feed", "atom_feed"))
     keys = EventPerson.objects.filter(page__translation_key=event.translation_key).values(
         "person__translation_key"
     )
-    for person in PersonPage.objects.filter(translation_key__in=keys):
+    for person in person_page_model().objects.filter(translation_key__in=keys):
         urls.update(_page_route_urls(person, "calendar"))
     return urls
 
@@ -101,9 +103,9 @@ def purge_for(obj):
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return  # no CDN to tell
-    if isinstance(obj, EventPage):
+    if isinstance(obj, event_page_model()):
         urls = event_urls(obj)
-    elif isinstance(obj, PersonPage):
+    elif isinstance(obj, person_page_model()):
         urls = person_urls(obj)
     else:
         urls = organisation_urls(obj)

@@ -13,7 +13,8 @@ from wagtail.models import PageViewRestriction
 
 from .base_page import page_model
 from .images import renditions_prefetch
-from .models import EventOrganiser, EventPage, EventPerson
+from .models.events import EventOrganiser, EventPerson
+from .page_models import event_page_model
 
 # Lists count their items only some way past the page shown, to the next multiple of this:
 # beyond, they say "at least". Counting every event of a large programme would cost more than
@@ -111,7 +112,7 @@ def is_public(page):
 
 
 def public_events(locale=None):
-    return public_pages(EventPage, locale)
+    return public_pages(event_page_model(), locale)
 
 
 def _detail_prefetches():

@@ -14,7 +14,7 @@ import unicodedata
 
 from django.db.models import Q
 
-from .models import EventPage, PersonPage
+from .page_models import event_page_model, person_page_model
 from .queries import public_events, public_pages
 
 # A query is read as plain words, each of which must match; more words than this are ignored.
@@ -46,7 +46,7 @@ def search_events(query, locale=None):
     organisers, best first."""
     words = search_words(query)
     if not words:
-        return EventPage.objects.none()
+        return event_page_model().objects.none()
     return _search(public_events(locale).defer_streamfields(), words)
 
 
@@ -55,8 +55,8 @@ def search_people(query, locale=None):
     organisation, best first."""
     words = search_words(query)
     if not words:
-        return PersonPage.objects.none()
-    return _search(public_pages(PersonPage, locale), words)
+        return person_page_model().objects.none()
+    return _search(public_pages(person_page_model(), locale), words)
 
 
 def events_matching(text):
@@ -66,12 +66,12 @@ def events_matching(text):
     backends the condition is one subquery, so a filtered list costs the same number of
     queries however many events match.
     """
-    return _matching(EventPage, text)
+    return _matching(event_page_model(), text)
 
 
 def people_matching(text):
     """A condition on person pages: those the search page finds for ``text``."""
-    return _matching(PersonPage, text)
+    return _matching(person_page_model(), text)
 
 
 def _matching(model, text):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .filters import PAST, UPCOMING, EventFilterSet, PersonFilterSet
-from .models import EventPerson
+from .models.events import EventPerson
 from .queries import count_reach, count_up_to, load_events, load_people, public_events
 
 # A page model may set its own, e.g. ``events_per_page = 50`` on an index.

@@ -11,8 +11,8 @@ from wagtail.rich_text import expand_db_html
 
 from ..blocks import AGENDA, items_by_day, list_values, questions_in, raw_blocks
 from ..images import image_data
-from ..models import ACCESSIBILITY_FEATURES
 from ..models.events import role_choices
+from ..models.taxonomy import ACCESSIBILITY_FEATURES
 
 # Image sizes the API offers: name -> Wagtail rendition filter.
 IMAGE_RENDITIONS = {"card": "fill-640x360", "large": "width-1280"}
@@ -83,17 +83,6 @@ def person_in_event_data(request, item, role_labels):
         # Only what the editor made public for this event.
         "phone": item.public_phone,
         "email": item.public_email,
-    }
-
-
-def agenda_page_ids(event):
-    """Ids of the person pages the event's agenda items name, read without a query."""
-    return {
-        pk
-        for agenda in raw_blocks(event.body, AGENDA)
-        for item in list_values(agenda.get("items"))
-        for pk in list_values(item.get("people"))
-        if isinstance(pk, int)
     }
 
 

@@ -16,8 +16,8 @@ from pydantic import PrivateAttr, StringConstraints, field_validator
 
 from .. import filters
 from ..filters import ALL, PAST, UPCOMING
-from ..models import EventStatus
 from ..models.embeds import MAX_LIMIT
+from ..models.events import EventStatus
 
 # A request may name this many organisers, topics, types or people.
 MAX_VALUES = 20

@@ -6,8 +6,10 @@ from typing import NamedTuple
 from django.db.models import Q
 from django.http import Http404
 
+from ..blocks import agenda_page_ids
 from ..images import renditions_prefetch
-from ..models import EmbedProfile, EventIndexPage
+from ..models.embeds import EmbedProfile
+from ..page_models import event_index_page_model
 from ..queries import (
     count_reach,
     count_up_to,
@@ -16,7 +18,6 @@ from ..queries import (
     with_event_details,
 )
 from ..search import events_matching
-from .data import agenda_page_ids
 
 
 @dataclass
@@ -122,15 +123,16 @@ def load_events_for_api(queryset, *, with_body=True):
     if not with_body:
         queryset = queryset.defer_streamfields()
     events = list(with_event_details(queryset).prefetch_related(renditions_prefetch("image")))
-    agenda_ids = {pk for event in events for pk in agenda_page_ids(event)} if with_body else ()
+    agenda_ids = {pk for event in events for pk in agenda_page_ids(event.body)} if with_body else ()
     pages = resolve_translations(events, agenda_ids)
     return events, pages
 
 
 def _in_series(series_id, language_code):
     """Below the series with this id, or below its translation into the listed language."""
-    series = EventIndexPage.objects.filter(pk=series_id).values("translation_key")
-    indexes = EventIndexPage.objects.filter(
+    series_model = event_index_page_model()
+    series = series_model.objects.filter(pk=series_id).values("translation_key")
+    indexes = series_model.objects.filter(
         Q(pk=series_id) | Q(translation_key__in=series, locale__language_code=language_code)
     ).values_list("path", flat=True)
     condition = Q(pk__in=[])

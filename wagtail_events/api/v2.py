@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from ..images import renditions_prefetch
-from ..models import EventPage, PersonPage
+from ..page_models import event_page_model, person_page_model
 from ..queries import (
     fill_event_details,
     load_event_details,
@@ -38,10 +38,10 @@ class EventPagesAPIViewSet(PagesAPIViewSet):
         pages = list(super().paginate_queryset(queryset))
         # Every item shows its locale, which Wagtail would fetch page by page.
         prefetch_related_objects(pages, "locale")
-        events = [page for page in pages if isinstance(page, EventPage)]
+        events = [page for page in pages if isinstance(page, event_page_model())]
         fill_event_details(events)
         load_stream_field(events, "body")
-        people = [page for page in pages if isinstance(page, PersonPage)]
+        people = [page for page in pages if isinstance(page, person_page_model())]
         load_people(people)
         # Their pictures and the renditions already made, for all of them at once.
         prefetch_related_objects(events, "image", renditions_prefetch("image"))
@@ -50,6 +50,6 @@ class EventPagesAPIViewSet(PagesAPIViewSet):
 
     def detail_view(self, request, pk):
         page = self.get_object()
-        if isinstance(page, EventPage):
+        if isinstance(page, event_page_model()):
             load_event_details(page)
         return super().detail_view(request, pk)

@@ -20,7 +20,8 @@ from wagtail.models import Locale
 
 from .. import feeds
 from ..caching import cached_fragments, cached_response
-from ..models import EventIndexPage, EventType, Organisation, PersonPage, Topic, Venue
+from ..models.taxonomy import EventType, Organisation, Topic, Venue
+from ..page_models import event_index_page_model, person_page_model
 from ..queries import (
     count_reach,
     count_up_to,
@@ -181,7 +182,7 @@ def get_event(request, event_id: int = _page_id("The event page's id.")):
 
 
 def _people(lang):
-    return public_pages(PersonPage).filter(locale__language_code=lang)
+    return public_pages(person_page_model()).filter(locale__language_code=lang)
 
 
 @api.get(
@@ -233,7 +234,7 @@ def _person(request, person):
 )
 @CACHED
 def get_person(request, person_id: int = _page_id("The person page's id.")):
-    people = load_person_pages(public_pages(PersonPage).filter(pk=person_id))
+    people = load_person_pages(public_pages(person_page_model()).filter(pk=person_id))
     if not people:
         raise Http404("There is no public person with this id.")
     return _json(_person(request, people[0]))
@@ -323,7 +324,7 @@ def list_topics(request, params: Query[ListParameters]):
 def list_series(request, params: Query[ListParameters]):
     """Public event indexes (programmes, festivals, series) in one language, in site order."""
     indexes = list(
-        public_pages(EventIndexPage)
+        public_pages(event_index_page_model())
         .filter(locale__language_code=params.lang)
         .select_related("locale")
         .order_by("path")

@@ -23,7 +23,7 @@ from ..api.views import api
 from ..caching import cached_response
 from ..cors import allowed_origins
 from ..filters import UPCOMING
-from ..models import EmbedProfile
+from ..models.embeds import EmbedProfile
 
 # Parameters that may be repeated (?organiser=a&organiser=b), read as ninja reads them.
 LIST_PARAMETERS = [

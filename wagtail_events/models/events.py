@@ -15,15 +15,12 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
     TitleFieldPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -31,8 +28,8 @@ from .. import serializers
 from ..blocks import EventBodyBlock, agenda_day_errors
 from ..conf import get_setting
 from ..formatting import format_event_when
-from ..forms import EventPageForm
 from ..i18n import in_locale
+from ..page_models import event_index_page_model
 from ..weblinks import web_url
 from .taxonomy import ACCESSIBILITY_FEATURES, VENUE_FEATURES, Organisation
 
@@ -104,8 +101,11 @@ class VenueDefaultSelect(forms.NullBooleanSelect):
         ]
 
 
-class EventIndexPageMixin(RoutablePageMixin, models.Model):
-    """A programme or series of events, e.g. “Arendalsuka 2025”. Indexes can nest."""
+class EventIndexPageMixin(models.Model):
+    """A programme or series of events, e.g. “Arendalsuka 2025”. Indexes can nest.
+
+    If you swap Page, combine it with ``routes.EventIndexPageRoutesMixin`` and your base page.
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
 
@@ -118,55 +118,12 @@ class EventIndexPageMixin(RoutablePageMixin, models.Model):
     class Meta:
         abstract = True
 
-    def get_events(self):
-        """Live, public events anywhere below this index, soonest first, with their details."""
-        from ..queries import load_events, public_events  # queries imports these models
 
-        return load_events(public_events(self.locale).descendant_of(self).order_by("start"))
+class EventPageMixin(models.Model):
+    """An event page's content: fields, panels, validation, and what the outputs read from it.
 
-    def get_context(self, request, *args, **kwargs):
-        from ..views import event_index_context  # views imports these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_index_context(self, request))
-        return context
-
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        from .. import feeds  # feeds imports these models
-
-        return feeds.index_calendar(request, self)
-
-    @path("feed/", name="feed")
-    def rss_feed(self, request):
-        from .. import feeds  # feeds imports these models
-
-        return feeds.index_rss_feed(request, self)
-
-    @path("feed/atom/", name="atom_feed")
-    def atom_feed(self, request):
-        from .. import feeds  # feeds imports these models
-
-        return feeds.index_atom_feed(request, self)
-
-
-class EventIndexPage(EventIndexPageMixin, Page):
-    content_panels = EventIndexPageMixin.content_panels
-
-    search_fields = Page.search_fields + EventIndexPageMixin.search_fields
-
-    subpage_types = ["wagtail_events.EventPage", "wagtail_events.EventIndexPage"]
-    page_description = _("A programme, festival or series that holds events.")
-
-    api_fields = EventIndexPageMixin.api_fields
-
-    class Meta:
-        verbose_name = _("event index")
-        verbose_name_plural = _("event indexes")
-
-
-class EventPageMixin(RoutablePageMixin, models.Model):
-    """Everything an event page is; combine it with your own base page model if you swap Page."""
+    If you swap Page, combine it with ``routes.EventPageRoutesMixin`` and your base page model.
+    """
 
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("One or two sentences: what the event is about.")
@@ -456,28 +413,6 @@ class EventPageMixin(RoutablePageMixin, models.Model):
             self.previous_start = saved["start"]
         return {}
 
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        from .. import feeds  # feeds imports these models
-
-        return feeds.event_calendar(request, self)
-
-    def get_sitemap_urls(self, request=None):
-        from ..queries import within_publication_dates  # queries imports these models
-
-        # Wagtail's own sitemap lists live pages, and a page stays live past its expiry date
-        # until the publish_scheduled command runs.
-        return super().get_sitemap_urls(request) if within_publication_dates(self) else []
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # A preview holds unsaved people and organisers in memory: keep them, don't refetch.
-        if not getattr(request, "is_preview", False):
-            from ..queries import load_event_details  # queries imports these models
-
-            load_event_details(self)
-        return context
-
     # What calendar subscribers must hear about: time, place and status.
     calendar_fields = (
         "start",
@@ -595,45 +530,13 @@ class EventPageMixin(RoutablePageMixin, models.Model):
     @cached_property
     def series(self):
         """The event index the event sits in: its programme or series."""
-        return EventIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
-
-
-class EventPage(EventPageMixin, Page):
-    content_panels = EventPageMixin.content_panels
-
-    search_fields = Page.search_fields + EventPageMixin.search_fields
-
-    parent_page_types = ["wagtail_events.EventIndexPage"]
-    subpage_types = []
-    page_description = _("One event: a debate, seminar, concert or festival entry.")
-
-    api_fields = EventPageMixin.api_fields
-
-    base_form_class = EventPageForm
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(EventPageMixin.content_panels, heading=_("Content")),
-            ObjectList(EventPageMixin.time_and_place_panels, heading=_("Time and place")),
-            ObjectList(EventPageMixin.people_panels, heading=_("People")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
-        ]
-    )
-
-    class Meta:
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
-        indexes = [
-            # Upcoming events, soonest first: the index gives the order, and its "end" skips
-            # the events already over without reading them.
-            models.Index(fields=["start", "end"], name="wagtail_events_start_end_idx"),
-            models.Index(fields=["end"], name="wagtail_events_end_idx"),
-            models.Index(fields=["status"], name="wagtail_events_status_idx"),
-        ]
+        return event_index_page_model().objects.filter(path=self.path[: -self.steplen]).first()
 
 
 class EventOrganiser(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisers")
+    page = ParentalKey(
+        "wagtail_events.EventPage", on_delete=models.CASCADE, related_name="organisers"
+    )
     organisation = models.ForeignKey(
         "wagtail_events.Organisation",
         verbose_name=_("organisation"),
@@ -651,7 +554,9 @@ class EventOrganiser(Orderable):
 class EventPerson(TranslatableMixin, Orderable):
     """A person's part in one event, with the title and organisation they had then."""
 
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="event_people")
+    page = ParentalKey(
+        "wagtail_events.EventPage", on_delete=models.CASCADE, related_name="event_people"
+    )
     person = models.ForeignKey(
         "wagtail_events.PersonPage",
         verbose_name=_("person"),

@@ -3,7 +3,7 @@
 from django import template
 
 from ..calendar_links import OUTLOOK_OFFICE, google_calendar_link, outlook_link
-from ..models import EventIndexPageMixin, EventPageMixin, EventStatus
+from ..models.events import EventIndexPageMixin, EventPageMixin, EventStatus
 
 register = template.Library()
 

@@ -14,7 +14,7 @@ from wagtail.models import AbstractPage
 
 from .. import jsonld
 from ..base_page import page_model
-from ..models import EventPageMixin
+from ..models.events import EventPageMixin
 from ..queries import public_pages
 
 register = template.Library()
