@@ -309,7 +309,9 @@ def test_contact_person_without_phone_or_email_is_explained(
 
 def test_person_page_is_created_without_a_slug(admin_client, people_index):
     organisation = OrganisationFactory(name="Universitetet i Agder")
-    url = reverse("wagtailadmin_pages:add", args=("wagtail_events_pages", "personpage", people_index.pk))
+    url = reverse(
+        "wagtailadmin_pages:add", args=("wagtail_events_pages", "personpage", people_index.pk)
+    )
     response = admin_client.get(url)
     assert response.status_code == 200
 

@@ -410,7 +410,9 @@ def test_wagtails_api_returns_every_text_exactly(client, event):
     strings = set(strings_in(pages.json()))
     for key in ("event_title", "lead", "status_note", "price", "venue", "organisation", "topic"):
         assert TEXT[key] in strings, key
-    people = client.get("/api/v2/pages/", {"type": "wagtail_events_pages.PersonPage", "fields": "*"})
+    people = client.get(
+        "/api/v2/pages/", {"type": "wagtail_events_pages.PersonPage", "fields": "*"}
+    )
     strings = set(strings_in(people.json()))
     assert [key for key in API_PERSON_TEXTS if TEXT[key] not in strings] == []
 
