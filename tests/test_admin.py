@@ -143,7 +143,7 @@ def event_form_data(snippets, moderator, *, people_ids=(), organiser_ids=(), **f
 
 
 def add_event_url(series):
-    return reverse("wagtailadmin_pages:add", args=("wagtail_events", "eventpage", series.pk))
+    return reverse("wagtailadmin_pages:add", args=("wagtail_events_pages", "eventpage", series.pk))
 
 
 def test_create_publish_and_edit_an_event(admin_client, series, snippets, moderator):
@@ -257,7 +257,7 @@ def test_preview_of_an_unsaved_event_shows_its_people_venue_and_questions(
     admin_client, series, snippets, moderator
 ):
     preview_url = reverse(
-        "wagtailadmin_pages:preview_on_add", args=("wagtail_events", "eventpage", series.pk)
+        "wagtailadmin_pages:preview_on_add", args=("wagtail_events_pages", "eventpage", series.pk)
     )
 
     checked = admin_client.post(preview_url, event_form_data(snippets, moderator))
@@ -286,7 +286,7 @@ def test_preview_of_an_invalid_event_says_so_and_saves_nothing(
     admin_client, series, snippets, moderator
 ):
     preview_url = reverse(
-        "wagtailadmin_pages:preview_on_add", args=("wagtail_events", "eventpage", series.pk)
+        "wagtailadmin_pages:preview_on_add", args=("wagtail_events_pages", "eventpage", series.pk)
     )
     data = event_form_data(snippets, moderator, end="2025-08-19 09:00")
 
@@ -309,7 +309,9 @@ def test_contact_person_without_phone_or_email_is_explained(
 
 def test_person_page_is_created_without_a_slug(admin_client, people_index):
     organisation = OrganisationFactory(name="Universitetet i Agder")
-    url = reverse("wagtailadmin_pages:add", args=("wagtail_events", "personpage", people_index.pk))
+    url = reverse(
+        "wagtailadmin_pages:add", args=("wagtail_events_pages", "personpage", people_index.pk)
+    )
     response = admin_client.get(url)
     assert response.status_code == 200
 

@@ -30,8 +30,8 @@ from wagtail_events.models import EventStatus, Role
 pytestmark = pytest.mark.django_db
 
 PAGES = "/api/v2/pages/"
-EVENTS = {"type": "wagtail_events.EventPage", "fields": "*"}
-PEOPLE = {"type": "wagtail_events.PersonPage", "fields": "*"}
+EVENTS = {"type": "wagtail_events_pages.EventPage", "fields": "*"}
+PEOPLE = {"type": "wagtail_events_pages.PersonPage", "fields": "*"}
 
 ENGLISH = {
     "Hvem tar regningen for klimatilpasningen?": "Who pays for climate adaptation?",
@@ -508,6 +508,6 @@ def test_search_finds_public_events_only(client, series):
     EventPageFactory(parent=series, title="Kunstig intelligens i klinikken")
     hidden_page(EventPageFactory, "view-restricted", parent=series, title="Skjult intelligens")
 
-    found = items(client, {"type": "wagtail_events.EventPage"}, search="intelligens")
+    found = items(client, {"type": "wagtail_events_pages.EventPage"}, search="intelligens")
 
     assert list(found) == ["Kunstig intelligens i klinikken"]

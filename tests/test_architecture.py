@@ -84,11 +84,11 @@ BACK_UP_IMPORTS = {
         CONTRACTS[0],
         "wagtail_events.queries is not allowed to import wagtail_events.views",
     ),
-    "a renderer importing the models package, which holds the pages": (
+    "a renderer importing the pages app": (
         "ical.py",
-        "from .models import EventStatus as Status  # noqa: F401\n",
+        "from .pages.models import EventPage  # noqa: F401\n",
         CONTRACTS[0],
-        "wagtail_events.ical is not allowed to import wagtail_events.models.pages",
+        "wagtail_events.ical is not allowed to import wagtail_events.pages",
     ),
     "the ground importing the content models": (
         "conf.py",

@@ -318,7 +318,7 @@ def test_events_are_varied_enough_for_listings(nb, en):
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_api_lists_the_reference_event_with_its_people(language, demo, client):
     response = client.get(
-        f"/api/v2/pages/?type=wagtail_events.EventPage&fields=*&locale={language}"
+        f"/api/v2/pages/?type=wagtail_events_pages.EventPage&fields=*&locale={language}"
     )
 
     assert response.status_code == 200

@@ -334,11 +334,14 @@ def outputs(site):
         ],
         "Wagtail API v2": [
             ("/api/v2/pages/?fields=*&limit=20", ["Kanari-debatt", "Canary debate"]),
-            ("/api/v2/pages/?type=wagtail_events.EventPage&fields=*", ["Kanari-debatt"]),
-            ("/api/v2/pages/?type=wagtail_events.EventPage&fields=*&locale=en", ["Canary debate"]),
-            ("/api/v2/pages/?type=wagtail_events.PersonPage&fields=*", ["Pia Synlig"]),
+            ("/api/v2/pages/?type=wagtail_events_pages.EventPage&fields=*", ["Kanari-debatt"]),
             (
-                f"/api/v2/pages/?type=wagtail_events.EventPage&search={SEARCH_WORD}",
+                "/api/v2/pages/?type=wagtail_events_pages.EventPage&fields=*&locale=en",
+                ["Canary debate"],
+            ),
+            ("/api/v2/pages/?type=wagtail_events_pages.PersonPage&fields=*", ["Pia Synlig"]),
+            (
+                f"/api/v2/pages/?type=wagtail_events_pages.EventPage&search={SEARCH_WORD}",
                 ["Kanari-debatt"],
             ),
             (f"/api/v2/pages/?child_of={series.pk}&fields=*", ["Kanari-debatt"]),

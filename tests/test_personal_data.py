@@ -177,7 +177,7 @@ def test_people_api_shows_only_what_the_person_made_public(client, kari, per):
 
 def test_wagtail_api_v2_shows_only_what_was_made_public(client, kari, per, closed, open_):
     people = client.get(
-        "/api/v2/pages/", {"type": "wagtail_events.PersonPage", "fields": "*"}
+        "/api/v2/pages/", {"type": "wagtail_events_pages.PersonPage", "fields": "*"}
     ).json()["items"]
     by_name = {item["title"]: item for item in people}
     assert (
@@ -191,7 +191,7 @@ def test_wagtail_api_v2_shows_only_what_was_made_public(client, kari, per, close
     )
 
     events = client.get(
-        "/api/v2/pages/", {"type": "wagtail_events.EventPage", "fields": "*"}
+        "/api/v2/pages/", {"type": "wagtail_events_pages.EventPage", "fields": "*"}
     ).json()["items"]
     by_title = {item["title"]: item for item in events}
     assert_hidden(

@@ -51,7 +51,7 @@ def bounded(max_examples, **kwargs):
 def in_memory_event(**fields):
     """An EventPage that is never saved. The content type is a stand-in, so that creating the
     page does not look it up in the database."""
-    stand_in = ContentType(id=1, app_label="wagtail_events", model="eventpage")
+    stand_in = ContentType(id=1, app_label="wagtail_events_pages", model="eventpage")
     return EventPage(content_type=stand_in, **fields)
 
 

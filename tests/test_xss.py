@@ -406,11 +406,13 @@ def test_the_events_api_returns_every_text_exactly(client, event):
 
 
 def test_wagtails_api_returns_every_text_exactly(client, event):
-    pages = client.get("/api/v2/pages/", {"type": "wagtail_events.EventPage", "fields": "*"})
+    pages = client.get("/api/v2/pages/", {"type": "wagtail_events_pages.EventPage", "fields": "*"})
     strings = set(strings_in(pages.json()))
     for key in ("event_title", "lead", "status_note", "price", "venue", "organisation", "topic"):
         assert TEXT[key] in strings, key
-    people = client.get("/api/v2/pages/", {"type": "wagtail_events.PersonPage", "fields": "*"})
+    people = client.get(
+        "/api/v2/pages/", {"type": "wagtail_events_pages.PersonPage", "fields": "*"}
+    )
     strings = set(strings_in(people.json()))
     assert [key for key in API_PERSON_TEXTS if TEXT[key] not in strings] == []
 

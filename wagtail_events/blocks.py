@@ -13,6 +13,8 @@ from wagtail.blocks import (
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from .conf import get_setting
+
 
 class AgendaQuestionsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
@@ -53,7 +55,8 @@ class AgendaItemBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=255)
     description = blocks.TextBlock(label=_("Description"), required=False)
     people = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="wagtail_events.PersonPage", label=_("Person")),
+        # The site's person pages: the pages app's, or its own (see conf).
+        blocks.PageChooserBlock(page_type=get_setting("PERSON_PAGE_MODEL"), label=_("Person")),
         label=_("People"),
         default=[],
     )

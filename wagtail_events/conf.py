@@ -35,6 +35,12 @@ DEFAULTS = {
     "CACHE_TIMEOUT": 300,
     # The Cache-Control header of API, feed and widget responses, for browsers and CDNs.
     "CACHE_CONTROL": "public, max-age=60",
+    # The page models the package lists, feeds and serves: the wagtail_events.pages app's, or a
+    # site's own built from the mixins (for a swapped base page), as "app_label.ModelName".
+    "EVENT_INDEX_PAGE_MODEL": "wagtail_events_pages.EventIndexPage",
+    "EVENT_PAGE_MODEL": "wagtail_events_pages.EventPage",
+    "PERSON_INDEX_PAGE_MODEL": "wagtail_events_pages.PersonIndexPage",
+    "PERSON_PAGE_MODEL": "wagtail_events_pages.PersonPage",
 }
 
 

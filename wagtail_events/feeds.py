@@ -21,7 +21,7 @@ from django.views.decorators.http import conditional_page
 from .conf import get_setting
 from .filters import ALL, UPCOMING, EventFilterSet
 from .ical import build_calendar, calendar_entry, event_categories
-from .models.events import EventPerson
+from .page_models import event_person_model
 from .queries import is_public, load_events, public_events
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -108,7 +108,7 @@ def person_calendar(request, person):
     """The events the person takes part in, in any role, in the person page's language."""
     public_or_404(person)
     # Links on translated events point at the source-language person, so match on the key.
-    roles = EventPerson.objects.filter(person__translation_key=person.translation_key)
+    roles = event_person_model().objects.filter(person__translation_key=person.translation_key)
     queryset = public_events(person.locale).filter(pk__in=roles.values("page_id"))
     entries = calendar_entries(request, recent_and_upcoming(queryset))
     name = _("Events with %(name)s") % {"name": person.title}

@@ -23,9 +23,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from .conf import get_setting
-from .models.events import EventOrganiser, EventPerson, EventStatus
+from .models.events import EventStatus
 from .models.taxonomy import EventType, Organisation, Topic
-from .page_models import event_page_model, person_page_model
+from .page_models import (
+    event_organiser_model,
+    event_page_model,
+    event_person_model,
+    person_page_model,
+)
 from .queries import public_events
 from .search import events_matching, people_matching
 
@@ -351,13 +356,17 @@ def on_topics(slugs):
 
 def organised_by(slugs):
     """Organised by any of the organisations; a slug is the same in every language."""
-    return Q(pk__in=EventOrganiser.objects.filter(organisation__slug__in=slugs).values("page_id"))
+    return Q(
+        pk__in=event_organiser_model()
+        .objects.filter(organisation__slug__in=slugs)
+        .values("page_id")
+    )
 
 
 def with_people(slugs):
     """With any of the people, in any role; a slug may be the person page's in any language."""
     people = person_page_model().objects.filter(slug__in=slugs).values("translation_key")
-    taking_part = EventPerson.objects.filter(person__translation_key__in=people)
+    taking_part = event_person_model().objects.filter(person__translation_key__in=people)
     return Q(pk__in=taking_part.values("page_id"))
 
 

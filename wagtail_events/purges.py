@@ -17,8 +17,12 @@ from wagtail.models import Site
 
 from .base_page import page_model
 from .models.embeds import EmbedProfile
-from .models.events import EventPerson
-from .page_models import event_index_page_model, event_page_model, person_page_model
+from .page_models import (
+    event_index_page_model,
+    event_page_model,
+    event_person_model,
+    person_page_model,
+)
 
 API = "wagtail_events_api"
 EMBED = "wagtail_events_embed"
@@ -75,8 +79,10 @@ def event_urls(event):
         urls.update(_page_route_urls(version, "calendar"))
         for index in event_index_page_model().objects.ancestor_of(version):
             urls.update(_page_route_urls(index, "calendar", "feed", "atom_feed"))
-    keys = EventPerson.objects.filter(page__translation_key=event.translation_key).values(
-        "person__translation_key"
+    keys = (
+        event_person_model()
+        .objects.filter(page__translation_key=event.translation_key)
+        .values("person__translation_key")
     )
     for person in person_page_model().objects.filter(translation_key__in=keys):
         urls.update(_page_route_urls(person, "calendar"))

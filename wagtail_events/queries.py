@@ -13,8 +13,7 @@ from wagtail.models import PageViewRestriction
 
 from .base_page import page_model
 from .images import renditions_prefetch
-from .models.events import EventOrganiser, EventPerson
-from .page_models import event_page_model
+from .page_models import event_organiser_model, event_page_model, event_person_model
 
 # Lists count their items only some way past the page shown, to the next multiple of this:
 # beyond, they say "at least". Counting every event of a large programme would cost more than
@@ -121,13 +120,16 @@ def _detail_prefetches():
             "event_people",
             # The person page comes with the related pages (one query for all events), in the
             # event's language; building one per row here was half the cost of a list.
-            queryset=EventPerson.objects.select_related("organisation")
+            queryset=event_person_model()
+            .objects.select_related("organisation")
             .annotate(person_key=F("person__translation_key"))
             .order_by("sort_order"),
         ),
         Prefetch(
             "organisers",
-            queryset=EventOrganiser.objects.select_related("organisation").order_by("sort_order"),
+            queryset=event_organiser_model()
+            .objects.select_related("organisation")
+            .order_by("sort_order"),
         ),
         "topics",
     ]

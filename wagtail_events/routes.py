@@ -3,7 +3,7 @@
 These mixins sit on the serve floor, above the content mixins of ``models.events`` and
 ``models.people``: they hand the request to the views, feeds and queries, which the content floor
 may not import. A concrete page lists its routes mixin first, before its content mixin and the
-base page (see ``models.pages``).
+base page (see ``wagtail_events.pages.models``).
 """
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path

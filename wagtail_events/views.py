@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .filters import PAST, UPCOMING, EventFilterSet, PersonFilterSet
-from .models.events import EventPerson
+from .page_models import event_person_model
 from .queries import count_reach, count_up_to, load_events, load_people, public_events
 
 # A page model may set its own, e.g. ``events_per_page = 50`` on an index.
@@ -69,7 +69,7 @@ def person_page_context(person, request):
     Events link the source-language person page; every language version of the person lists
     the same events, in the person page's language.
     """
-    links = EventPerson.objects.filter(person__translation_key=person.translation_key)
+    links = event_person_model().objects.filter(person__translation_key=person.translation_key)
     events = public_events(person.locale).filter(pk__in=links.values("page_id"))
     now = timezone.now()
     upcoming = load_events(events.filter(end__gte=now).order_by("start", "pk").defer_streamfields())

@@ -12,6 +12,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "example_project.home",
     "wagtail_events",
+    "wagtail_events.pages",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

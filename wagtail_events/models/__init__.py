@@ -1,24 +1,23 @@
-"""The app's models: what Django loads for ``wagtail_events``.
+"""The app's models: what Django loads for ``wagtail_events``: snippets, embed profiles and the
+abstract mixins pages are built from.
 
-Below the top floor, code inside the package imports the content models from their own modules
-(``models.events`` and so on), never from here: this module also loads the concrete pages, which
-stand on every other floor (see docs/explanation/architecture.md).
+The concrete pages live in the ``wagtail_events.pages`` app. ``EventPage``, ``PersonPage``,
+``EventIndexPage``, ``PersonIndexPage``, ``EventPerson`` and ``EventOrganiser`` are still found
+here once the apps are loaded: they are the site's models (see ``page_models``), the pages app's
+unless the site has its own. Subclass or point a foreign key at ``wagtail_events.pages.models``.
 """
 
+from ..page_models import MODEL_LOOKUPS
 from .embeds import EmbedProfile
 from .events import (
     AttendanceMode,
     EventIndexPageMixin,
-    EventOrganiser,
+    EventOrganiserMixin,
     EventPageMixin,
-    EventPerson,
+    EventPersonMixin,
     EventStatus,
     Role,
 )
-
-# Django loads an app's models from its ``models`` module only, so the pages are imported here
-# although they stand on the floors above; they move to their own app later.
-from .pages import EventIndexPage, EventPage, PersonIndexPage, PersonPage
 from .people import PersonIndexPageMixin, PersonPageMixin
 from .taxonomy import ACCESSIBILITY_FEATURES, EventType, Organisation, Topic, Venue
 
@@ -26,20 +25,24 @@ __all__ = [
     "ACCESSIBILITY_FEATURES",
     "AttendanceMode",
     "EmbedProfile",
-    "EventIndexPage",
     "EventIndexPageMixin",
-    "EventOrganiser",
-    "EventPage",
+    "EventOrganiserMixin",
     "EventPageMixin",
-    "EventPerson",
+    "EventPersonMixin",
     "EventStatus",
     "EventType",
     "Organisation",
-    "PersonIndexPage",
     "PersonIndexPageMixin",
-    "PersonPage",
     "PersonPageMixin",
     "Role",
     "Topic",
     "Venue",
 ]
+
+
+def __getattr__(name):
+    # The concrete models, looked up when asked for: the core app never imports the pages app,
+    # which a site with its own pages leaves out.
+    if name in MODEL_LOOKUPS:
+        return MODEL_LOOKUPS[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

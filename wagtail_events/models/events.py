@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -533,10 +533,10 @@ class EventPageMixin(models.Model):
         return event_index_page_model().objects.filter(path=self.path[: -self.steplen]).first()
 
 
-class EventOrganiser(Orderable):
-    page = ParentalKey(
-        "wagtail_events.EventPage", on_delete=models.CASCADE, related_name="organisers"
-    )
+class EventOrganiserMixin(Orderable):
+    """An organiser of one event; the concrete row adds its ``page``, the ParentalKey
+    ``related_name="organisers"`` to the event page model."""
+
     organisation = models.ForeignKey(
         "wagtail_events.Organisation",
         verbose_name=_("organisation"),
@@ -547,24 +547,18 @@ class EventOrganiser(Orderable):
     panels = [FieldPanel("organisation")]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("organiser")
         verbose_name_plural = _("organisers")
 
 
-class EventPerson(TranslatableMixin, Orderable):
-    """A person's part in one event, with the title and organisation they had then."""
+class EventPersonMixin(TranslatableMixin, Orderable):
+    """A person's part in one event, with the title and organisation they had then.
 
-    page = ParentalKey(
-        "wagtail_events.EventPage", on_delete=models.CASCADE, related_name="event_people"
-    )
-    person = models.ForeignKey(
-        "wagtail_events.PersonPage",
-        verbose_name=_("person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="event_roles",
-    )
+    The concrete row adds its ``page`` (ParentalKey, ``related_name="event_people"``) and its
+    ``person`` (a person page, ``related_name="event_roles"``): see ``person_field``.
+    """
+
     role = models.CharField(
         _("role"), max_length=32, choices=role_choices, default=Role.PARTICIPANT
     )
@@ -598,9 +592,7 @@ class EventPerson(TranslatableMixin, Orderable):
     )
 
     panels = [
-        FieldRowPanel(
-            [PageChooserPanel("person", "wagtail_events.PersonPage"), FieldPanel("role")]
-        ),
+        FieldRowPanel([PageChooserPanel("person"), FieldPanel("role")]),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("title"), FieldPanel("organisation")]),
         MultiFieldPanel(
@@ -620,6 +612,7 @@ class EventPerson(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
         verbose_name = _("person in the event")
         verbose_name_plural = _("people in the event")
 
@@ -684,3 +677,16 @@ class EventPerson(TranslatableMixin, Orderable):
             return person
         translation = person.get_translations().filter(locale_id=self.locale_id, live=True).first()
         return translation or person
+
+
+def person_field(person_page_model):
+    """The ``person`` of a concrete :class:`EventPersonMixin` row: a link to the person page,
+    kept (as a name) when the page is deleted."""
+    return models.ForeignKey(
+        person_page_model,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_roles",
+    )

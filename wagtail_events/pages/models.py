@@ -1,25 +1,35 @@
-"""The package's concrete pages, on Wagtail's default ``Page``: the top floor.
+"""The package's concrete pages and their rows, on Wagtail's default ``Page``: the top floor.
 
 Each combines a content mixin (fields, panels, validation; ``models.events``, ``models.people``)
 with its routes mixin (``routes``: calendar and feed routes, template context, sitemap entries),
 so the content floor never imports the views, feeds and queries above it. The floors below find
 these models through ``page_models``. See docs/explanation/architecture.md.
+
+The tables keep the names they had when these models belonged to the ``wagtail_events`` app,
+so sites made before the split keep their rows (see docs/upgrading.md).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.models import Page
 
 from ..forms import EventPageForm, PersonPageForm
+from ..models.events import (
+    EventIndexPageMixin,
+    EventOrganiserMixin,
+    EventPageMixin,
+    EventPersonMixin,
+    person_field,
+)
+from ..models.people import PersonIndexPageMixin, PersonPageMixin
 from ..routes import (
     EventIndexPageRoutesMixin,
     EventPageRoutesMixin,
     PersonIndexPageRoutesMixin,
     PersonPageRoutesMixin,
 )
-from .events import EventIndexPageMixin, EventPageMixin
-from .people import PersonIndexPageMixin, PersonPageMixin
 
 
 class EventIndexPage(EventIndexPageRoutesMixin, EventIndexPageMixin, Page):
@@ -27,12 +37,15 @@ class EventIndexPage(EventIndexPageRoutesMixin, EventIndexPageMixin, Page):
 
     search_fields = Page.search_fields + EventIndexPageMixin.search_fields
 
-    subpage_types = ["wagtail_events.EventPage", "wagtail_events.EventIndexPage"]
+    subpage_types = ["wagtail_events_pages.EventPage", "wagtail_events_pages.EventIndexPage"]
     page_description = _("A programme, festival or series that holds events.")
 
     api_fields = EventIndexPageMixin.api_fields
 
+    template = "wagtail_events/event_index_page.html"
+
     class Meta:
+        db_table = "wagtail_events_eventindexpage"
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
 
@@ -42,7 +55,7 @@ class EventPage(EventPageRoutesMixin, EventPageMixin, Page):
 
     search_fields = Page.search_fields + EventPageMixin.search_fields
 
-    parent_page_types = ["wagtail_events.EventIndexPage"]
+    parent_page_types = ["wagtail_events_pages.EventIndexPage"]
     subpage_types = []
     page_description = _("One event: a debate, seminar, concert or festival entry.")
 
@@ -59,7 +72,10 @@ class EventPage(EventPageRoutesMixin, EventPageMixin, Page):
         ]
     )
 
+    template = "wagtail_events/event_page.html"
+
     class Meta:
+        db_table = "wagtail_events_eventpage"
         verbose_name = _("event")
         verbose_name_plural = _("events")
         indexes = [
@@ -76,13 +92,16 @@ class PersonPage(PersonPageRoutesMixin, PersonPageMixin, Page):
 
     search_fields = Page.search_fields + PersonPageMixin.search_fields
 
-    parent_page_types = ["wagtail_events.PersonIndexPage"]
+    parent_page_types = ["wagtail_events_pages.PersonIndexPage"]
     subpage_types = []
     page_description = _("A person who takes part in events: speaker, moderator or contact.")
 
     base_form_class = PersonPageForm
 
+    template = "wagtail_events/person_page.html"
+
     class Meta:
+        db_table = "wagtail_events_personpage"
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -92,9 +111,31 @@ class PersonIndexPage(PersonIndexPageRoutesMixin, PersonIndexPageMixin, Page):
 
     search_fields = Page.search_fields + PersonIndexPageMixin.search_fields
 
-    subpage_types = ["wagtail_events.PersonPage"]
+    subpage_types = ["wagtail_events_pages.PersonPage"]
     page_description = _("Lists the people who take part in events.")
 
+    template = "wagtail_events/person_index_page.html"
+
     class Meta:
+        db_table = "wagtail_events_personindexpage"
         verbose_name = _("person index")
         verbose_name_plural = _("person indexes")
+
+
+class EventOrganiser(EventOrganiserMixin):
+    page = ParentalKey(
+        "wagtail_events_pages.EventPage", on_delete=models.CASCADE, related_name="organisers"
+    )
+
+    class Meta(EventOrganiserMixin.Meta):
+        db_table = "wagtail_events_eventorganiser"
+
+
+class EventPerson(EventPersonMixin):
+    page = ParentalKey(
+        "wagtail_events_pages.EventPage", on_delete=models.CASCADE, related_name="event_people"
+    )
+    person = person_field("wagtail_events_pages.PersonPage")
+
+    class Meta(EventPersonMixin.Meta):
+        db_table = "wagtail_events_eventperson"
