@@ -101,11 +101,16 @@ class TopicFactory(SnippetFactory):
     name = factory.Sequence(lambda n: f"Tema {n}")
 
 
+def base_page_swapped():
+    """True under tests.settings_swapped: WAGTAIL_PAGE_MODEL names a base page of the site's."""
+    return getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page") != "wagtailcore.Page"
+
+
 def home_page_model():
     """The site's home page type: the example project's, or the swapped test site's own
     (tests/settings_swapped.py), since a HomePage(Page) has no table when the base page is swapped.
     """
-    if apps.is_installed("tests.swapped"):
+    if base_page_swapped():
         return apps.get_model("swapped", "HomePage")
     return apps.get_model("home", "HomePage")
 
