@@ -16,6 +16,7 @@ import io
 
 from django.apps import apps
 from django.core.management import call_command
+from django.urls import reverse
 
 from tests.factories import EventPageFactory, OrganisationFactory, PersonPageFactory, noon
 from tests.swapped import models as site
@@ -105,3 +106,24 @@ def test_generate_events_builds_on_the_swapped_base_page(client, home_page, loca
     body = client.get("/api/events/", {"lang": "nb", "when": "all", "limit": 50}).json()
     assert body["count"] == 6
     assert all(item["organisers"] and item["people"] for item in body["items"])
+
+
+def test_the_admin_offers_the_sites_event_page(admin_client, series):
+    url = reverse("wagtailadmin_pages:add", args=("swapped", "eventpage", series.pk))
+    assert admin_client.get(url).status_code == 200
+    assert admin_client.get(reverse("wagtailadmin_explore", args=(series.pk,))).status_code == 200
+
+
+@pytest.mark.xfail(
+    raises=AttributeError,
+    strict=True,
+    reason=(
+        "wagtail-localize 1.14's page action menu queries wagtail.models.Page, which a swapped "
+        "base page replaces (wagtail/wagtail-localize#949 adds support)"
+    ),
+)
+def test_the_page_editor_opens_an_event(admin_client, event):
+    # Strict: once wagtail-localize supports a swapped base page this passes and fails the run,
+    # so the admin tests and the guide's note get updated.
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(event.pk,)))
+    assert response.status_code == 200
