@@ -21,11 +21,12 @@ MANAGE := $(VENV_PYTHON) example_project/manage.py
 LOCALE_DIR := wagtail_events/locale
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test screenshots bench loadtest lint imports format messages compilemessages docs migrations-check clean FORCE
+.PHONY: help demo test test-swapped screenshots bench loadtest lint imports format messages compilemessages docs migrations-check migrations-check-swapped clean FORCE
 
 help:
 	@echo "make demo              run the example site at http://127.0.0.1:$(PORT)/ with demo content"
 	@echo "make test              run the test suite (honours DATABASE_URL and CI; npm installs axe-core)"
+	@echo "make test-swapped      the tests a site with its own base page needs (WAGTAIL_PAGE_MODEL; Wagtail 8)"
 	@echo "make screenshots       retake the editor guides' screenshots (needs Chromium)"
 	@echo "make bench             time the events API against Wagtail's API v2 on BENCH_EVENTS generated events"
 	@echo "                       (default $(BENCH_EVENTS); a throwaway SQLite file, or a new database next to DATABASE_URL's),"
@@ -39,6 +40,7 @@ help:
 	@echo "make compilemessages   compile the translation catalogues to .mo files"
 	@echo "make docs              build the HTML documentation into docs/_build/html"
 	@echo "make migrations-check  fail if the models have changes without a migration"
+	@echo "make migrations-check-swapped  the same for the swapped-base-page test app (Wagtail 8)"
 	@echo "make clean             remove build output and caches (keeps $(VENV) and the demo database)"
 
 # --- virtual environment -------------------------------------------------------------------
@@ -81,6 +83,11 @@ demo: $(VENV)/.installed-example
 
 test: $(VENV)/.installed-test $(AXE_STAMP)
 	$(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
+
+# A site that swaps Wagtail's base page (WAGTAIL_PAGE_MODEL, Wagtail 8 and later) and builds its
+# own event pages: tests/conftest.py picks the modules that run against them.
+test-swapped: $(VENV)/.installed-test
+	$(VENV_PYTHON) -m pytest --ds=tests.settings_swapped $(PYTEST_ARGS)
 
 # Retakes the editor guides' pictures (docs/_static/screenshots) through Chromium.
 screenshots: $(VENV)/.installed-test
@@ -134,6 +141,9 @@ docs: $(VENV)/.installed-docs
 
 migrations-check: $(VENV)/.installed-example
 	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) makemigrations --check --dry-run
+
+migrations-check-swapped: $(VENV)/.installed-example
+	DJANGO_SETTINGS_MODULE=tests.settings_swapped $(MANAGE) makemigrations --check --dry-run
 
 clean:
 	rm -rf docs/_build build dist .pytest_cache .ruff_cache

@@ -1,16 +1,59 @@
 """Fixtures shared by the test suite: locales, a small site tree and a logged-in administrator."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
-from wagtail.models import Locale, Page, Site
+from wagtail.models import AbstractPage, Locale, Site
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from example_project.home.models import HomePage
 from tests import factories
+from wagtail_events.base_page import page_model
 from wagtail_events.models import EventIndexPage, PersonIndexPage
+
+TESTS_DIR = Path(__file__).resolve().parent
+# Under tests.settings_swapped (a site that swaps Wagtail's base page and builds its own event
+# pages) these modules run against its pages. Between them they render every output (event,
+# index and person pages with their JSON-LD and meta tags, the events and people APIs, Wagtail's
+# API v2, calendars, feeds, the widget, the sitemap and search), check the leak and escaping
+# rules, the personal-data commands and generate_events. Left out: the admin's (wagtail-localize
+# 1.14's page hooks query wagtail.models.Page, so the page editor fails on a swapped base page),
+# the demo and upgrade tests (the example project's home page is a Page), the browser tests and
+# the package-wide checks that don't depend on the pages. tests/swapped_tests runs only here.
+SWAPPED_MODULES = {
+    "test_api.py",
+    "test_api_v2.py",
+    "test_calendar.py",
+    "test_embed.py",
+    "test_feeds.py",
+    "test_generate.py",
+    "test_index.py",
+    "test_jsonld.py",
+    "test_leaks.py",
+    "test_pages.py",
+    "test_person_pages.py",
+    "test_personal_data.py",
+    "test_queries.py",
+    "test_search.py",
+    "test_seo.py",
+    "test_xss.py",
+}
+
+
+def pytest_ignore_collect(collection_path, config):
+    path = Path(collection_path).resolve()
+    if path == TESTS_DIR or TESTS_DIR not in path.parents:
+        return None
+    in_swapped_tests = path.relative_to(TESTS_DIR).parts[0] == "swapped_tests"
+    if not factories.base_page_swapped():
+        return True if in_swapped_tests else None
+    if in_swapped_tests or path.name in SWAPPED_MODULES:
+        return None
+    # Other helper modules are imported, never collected; the test app's folder holds none.
+    return True
 
 
 @pytest.fixture(autouse=True)
@@ -47,13 +90,14 @@ def locale_en(db):
 @pytest.fixture
 def home_page(locale_nb, locale_en):
     """The Norwegian home page, root of the default site (it replaces Wagtail's welcome page)."""
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Forside", slug="forside", locale=locale_nb))
+    root = page_model().get_first_root_node()
+    home_page = factories.home_page_model()(title="Forside", slug="forside", locale=locale_nb)
+    home = root.add_child(instance=home_page)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
     )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    page_model().objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
 
 
@@ -109,7 +153,11 @@ def translate_into_english(admin_client, locale_en, django_capture_on_commit_cal
     """
 
     def translate(obj, english):
-        if isinstance(obj, Page):
+        if isinstance(obj, AbstractPage) and factories.base_page_swapped():
+            # Its views and models look pages up as wagtail.models.Page and tell them from
+            # snippets with isinstance(..., Page), which a swapped base page is not.
+            pytest.skip("wagtail-localize 1.14 cannot translate pages on a swapped base page")
+        if isinstance(obj, AbstractPage):
             url = reverse("wagtail_localize:submit_page_translation", args=(obj.pk,))
         else:
             opts = obj._meta

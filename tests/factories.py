@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 import factory
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.db.models.signals import post_save
@@ -28,11 +29,13 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Revision
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from wagtail_events.base_page import page_model
+from wagtail_events.conf import get_setting
 from wagtail_events.models import (
     EventOrganiser,
     EventPage,
@@ -96,6 +99,26 @@ class TopicFactory(SnippetFactory):
         model = Topic
 
     name = factory.Sequence(lambda n: f"Tema {n}")
+
+
+def base_page_swapped():
+    """True under tests.settings_swapped: WAGTAIL_PAGE_MODEL names a base page of the site's."""
+    return getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page") != "wagtailcore.Page"
+
+
+def home_page_model():
+    """The site's home page type: the example project's, or the swapped test site's own
+    (tests/settings_swapped.py), since a HomePage(Page) has no table when the base page is swapped.
+    """
+    if base_page_swapped():
+        return apps.get_model("swapped", "HomePage")
+    return apps.get_model("home", "HomePage")
+
+
+def page_type(setting):
+    """The ``type`` Wagtail's API v2 takes for one of the site's page models, e.g.
+    ``page_type("EVENT_PAGE_MODEL")``: "app_label.ModelName", as the setting names it."""
+    return get_setting(setting)
 
 
 class PageFactory(DjangoModelFactory):
@@ -201,7 +224,7 @@ def _make_live_revision(page):
         object_str=str(page),
         created_at=page.last_published_at,
     )
-    Page.objects.filter(pk=page.pk).update(
+    page_model().objects.filter(pk=page.pk).update(
         latest_revision=revision,
         live_revision=revision,
         latest_revision_created_at=revision.created_at,

@@ -20,6 +20,7 @@ from tests.factories import (
     PersonPageFactory,
     TopicFactory,
     VenueFactory,
+    page_type,
     published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
@@ -30,8 +31,9 @@ from wagtail_events.models import EventStatus, Role
 pytestmark = pytest.mark.django_db
 
 PAGES = "/api/v2/pages/"
-EVENTS = {"type": "wagtail_events_pages.EventPage", "fields": "*"}
-PEOPLE = {"type": "wagtail_events_pages.PersonPage", "fields": "*"}
+# The site's own page types: the pages app's, or the swapped test site's.
+EVENTS = {"type": page_type("EVENT_PAGE_MODEL"), "fields": "*"}
+PEOPLE = {"type": page_type("PERSON_PAGE_MODEL"), "fields": "*"}
 
 ENGLISH = {
     "Hvem tar regningen for klimatilpasningen?": "Who pays for climate adaptation?",
@@ -508,6 +510,6 @@ def test_search_finds_public_events_only(client, series):
     EventPageFactory(parent=series, title="Kunstig intelligens i klinikken")
     hidden_page(EventPageFactory, "view-restricted", parent=series, title="Skjult intelligens")
 
-    found = items(client, {"type": "wagtail_events_pages.EventPage"}, search="intelligens")
+    found = items(client, {"type": EVENTS["type"]}, search="intelligens")
 
     assert list(found) == ["Kunstig intelligens i klinikken"]

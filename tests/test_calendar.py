@@ -329,9 +329,9 @@ def test_how_long_index_calendars_keep_past_events_is_a_setting(client, series, 
         start=from_now(days=-10),
         end=from_now(days=-10, hours=1),
     )
-    settings.WAGTAIL_EVENTS = {"CALENDAR_PAST_DAYS": 5}
+    settings.WAGTAIL_EVENTS = {**settings.WAGTAIL_EVENTS, "CALENDAR_PAST_DAYS": 5}
     assert summaries(calendar_of(client, series.url + "calendar/")) == []
-    settings.WAGTAIL_EVENTS = {"CALENDAR_PAST_DAYS": 30}
+    settings.WAGTAIL_EVENTS = {**settings.WAGTAIL_EVENTS, "CALENDAR_PAST_DAYS": 30}
     assert summaries(calendar_of(client, series.url + "calendar/")) == ["For 10 dager siden"]
 
 

@@ -16,9 +16,10 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from ...base_page import page_model
 from ...caching import bump_content_version
 from ...conf import get_setting
 from ...models import (
@@ -194,17 +195,17 @@ class Generator:
     # Removing
 
     def clear(self):
-        pages = Page.objects.filter(slug__startswith=f"{SLUG_PREFIX}-")
+        pages = page_model().objects.filter(slug__startswith=f"{SLUG_PREFIX}-")
         page_ids = [
             pk for pk, slug in pages.values_list("pk", "slug") if GENERATED_SLUG.match(slug)
         ]
-        pages = Page.objects.filter(pk__in=page_ids)
+        pages = page_model().objects.filter(pk__in=page_ids)
         # Wagtail unpublishes each live page it deletes, one at a time, and an index takes the
         # pages under it along: take them all offline at once instead.
         going = Q(pk__in=page_ids)
         for path in pages.filter(numchild__gt=0).values_list("path", flat=True):
             going |= Q(path__startswith=path)
-        Page.objects.filter(going).update(live=False)
+        page_model().objects.filter(going).update(live=False)
         removed = pages.delete()[0]
         for model in (Organisation, Venue, EventType, Topic):
             snippets = model.objects.filter(slug__startswith=f"{SLUG_PREFIX}-")
@@ -237,12 +238,12 @@ class Generator:
 
     def find_parent(self, value):
         if value.isdigit():
-            page = Page.objects.filter(pk=int(value)).first()
+            page = page_model().objects.filter(pk=int(value)).first()
         else:
             root = self.site_root()
             path = value.strip("/")
             url_path = f"{root.url_path}{path}/" if path else root.url_path
-            page = Page.objects.filter(url_path=url_path, locale=self.source).first()
+            page = page_model().objects.filter(url_path=url_path, locale=self.source).first()
         if page is None:
             raise CommandError(f"There is no page “{value}”.")
         page = page.specific
@@ -505,6 +506,8 @@ def insert_pages(parent, pages):
     """
     if not pages:
         return
+    # The site's base page: Wagtail's Page, or the one WAGTAIL_PAGE_MODEL swaps in.
+    base = page_model()
     last_child = parent.get_last_child()
     # treebeard's own helpers for the materialised path, so the tree stays valid.
     position = last_child._get_lastpos_in_path() if last_child else 0
@@ -512,29 +515,31 @@ def insert_pages(parent, pages):
     for page in pages:
         position += 1
         page.depth = parent.depth + 1
-        page.path = Page._get_path(parent.path, page.depth, position)
+        page.path = base._get_path(parent.path, page.depth, position)
         page.url_path = f"{parent.url_path}{page.slug}/"
         page.draft_title = page.title
         page.live = True
         page.has_unpublished_changes = False
         page.first_published_at = page.last_published_at = now
 
-    base_fields = [field.attname for field in Page._meta.concrete_fields if not field.primary_key]
-    rows = Page.objects.bulk_create(
-        [Page(**{name: getattr(page, name) for name in base_fields}) for page in pages]
+    base_fields = [field.attname for field in base._meta.concrete_fields if not field.primary_key]
+    rows = base.objects.bulk_create(
+        [base(**{name: getattr(page, name) for name in base_fields}) for page in pages]
     )
     if rows[0].pk is None:  # databases that don't return the new ids
         ids = dict(
-            Page.objects.filter(path__in=[row.path for row in rows]).values_list("path", "pk")
+            base.objects.filter(path__in=[row.path for row in rows]).values_list("path", "pk")
         )
         for row in rows:
             row.pk = ids[row.path]
     for page, row in zip(pages, rows, strict=True):
-        page.id = page.page_ptr_id = row.pk
+        # The link to the base page's row: page_ptr_id on Wagtail's Page, <model>_ptr_id on another.
+        page.id = row.pk
+        setattr(page, page._meta.pk.attname, row.pk)
         # The page model's own table only, as loaddata saves it: a raw save skips the parent
         # table (inserted above) and tells signal handlers not to index anything.
         page.save_base(raw=True, force_insert=True)
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    base.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     # get_last_child() trusts the count in memory.
     parent.numchild += len(pages)
 
