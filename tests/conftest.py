@@ -2,7 +2,10 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
 from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
@@ -11,6 +14,72 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from example_project.home.models import HomePage
 from tests import factories
 from wagtail_events.models import EventIndexPage, PersonIndexPage
+
+# What puts the database back after a transactional test (see transactional_db_as_migrated).
+_restore_key = pytest.StashKey[object]()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = item.fixturenames
+        if ("live_server" in names or "transactional_db" in names) and (
+            "transactional_db_as_migrated" not in names
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid} commits to the database: give it the transactional_db_as_migrated"
+                " fixture, or the tests after it lose the locales and pages migrations made"
+            )
+
+
+@pytest.fixture(scope="session")
+def _migrated_rows(django_db_setup, django_db_blocker):
+    """What the migrations put in each test database, as Django's serialized rollback keeps it.
+
+    Kept here rather than read from the connection, whose object differs by context: inside
+    Playwright's event loop the tests see other connection objects than the ones set up.
+    """
+    with django_db_blocker.unblock():
+        return {c.alias: c.creation.serialize_db_to_string() for c in connections.all()}
+
+
+@pytest.fixture
+def transactional_db_as_migrated(request, transactional_db, _migrated_rows, django_db_blocker):
+    """A database committed to for real, for code in other threads (the live server), which
+    the tests after it still find as the migrations left it.
+
+    A transactional test ends by emptying every table, the rows Wagtail's migrations made
+    included: the default locale, the root page, the root collection, the editors' groups.
+    After such a test (pytest_runtest_teardown below) they are loaded back, so that no test
+    depends on whether one of these ran before it on the same worker.
+    """
+
+    def restore():
+        with django_db_blocker.unblock():
+            for alias, rows in _migrated_rows.items():
+                # The flush at the test's end recreated content types and permissions under new
+                # keys; empty the tables again so the migrated ones come back with theirs.
+                call_command(
+                    "flush",
+                    database=alias,
+                    interactive=False,
+                    inhibit_post_migrate=True,
+                    verbosity=0,
+                )
+                connections[alias].creation.deserialize_db_from_string(rows)
+        ContentType.objects.clear_cache()
+
+    request.node.stash[_restore_key] = restore
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        # Only now has the test's database fixture emptied the tables.
+        restore = item.stash.get(_restore_key, None)
+        if restore is not None:
+            restore()
 
 
 @pytest.fixture(autouse=True)
