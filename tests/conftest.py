@@ -1,19 +1,12 @@
 """Fixtures shared by the test suite: locales, a small site tree and a logged-in administrator."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
-from django.urls import reverse
-from wagtail.models import Locale, Page, Site
-from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from example_project.home.models import HomePage
-from tests import factories
-from wagtail_events.models import EventIndexPage, PersonIndexPage
+from tests import builders, factories
 
 # What puts the database back after a transactional test (see transactional_db_as_migrated).
 _restore_key = pytest.StashKey[object]()
@@ -85,15 +78,7 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.fixture(autouse=True)
 def _factory_sequences_start_at_zero():
     """Generated names and times depend on the test alone, not on the tests run before it."""
-    for factory in (
-        factories.OrganisationFactory,
-        factories.VenueFactory,
-        factories.EventTypeFactory,
-        factories.TopicFactory,
-        factories.PersonPageFactory,
-        factories.EventPageFactory,
-    ):
-        factory.reset_sequence()
+    factories.reset_sequences()
 
 
 @pytest.fixture(autouse=True)
@@ -105,61 +90,37 @@ def _empty_cache():
 @pytest.fixture
 def locale_nb(db):
     """Norwegian Bokmål, the default locale (created by Wagtail's migrations from LANGUAGE_CODE)."""
-    return Locale.get_default()
+    return builders.locales()[0]
 
 
 @pytest.fixture
 def locale_en(db):
-    return Locale.objects.get_or_create(language_code="en")[0]
+    return builders.locales()[1]
 
 
 @pytest.fixture
 def home_page(locale_nb, locale_en):
-    """The Norwegian home page, root of the default site (it replaces Wagtail's welcome page)."""
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Forside", slug="forside", locale=locale_nb))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
-    )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-    return home
+    return builders.home_page()
 
 
 @pytest.fixture
 def events_index(home_page):
-    return home_page.add_child(instance=EventIndexPage(title="Arrangementer", slug="arrangementer"))
+    return builders.events_index(home_page)
 
 
 @pytest.fixture
 def series(events_index):
-    return events_index.add_child(
-        instance=EventIndexPage(title="Arendalsuka 2025", slug="arendalsuka-2025")
-    )
+    return builders.series(events_index)
 
 
 @pytest.fixture
 def people_index(home_page):
-    return home_page.add_child(instance=PersonIndexPage(title="Personer", slug="personer"))
+    return builders.people_index(home_page)
 
 
 @pytest.fixture
 def admin_user(db):
-    """A superuser whose admin speaks English, so admin assertions don't depend on catalogues.
-
-    Same username and password as pytest-django's fixture of that name.
-    """
-    user = get_user_model().objects.create_superuser(
-        username="admin",
-        email="admin@example.org",
-        password="password",
-        first_name="Kari",
-        last_name="Nordmann",
-    )
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+    return builders.admin_user()
 
 
 @pytest.fixture
@@ -169,44 +130,11 @@ def admin_client(client, admin_user):
 
 
 @pytest.fixture
-def translate_into_english(admin_client, locale_en, django_capture_on_commit_callbacks):
-    """A function that translates a page or snippet into English as an editor would.
-
-    It submits the object for translation in the admin, translates each of its texts with the
-    ``english`` dict (source text -> English; a text missing from it fails the test, so new
-    translatable fields get noticed) and publishes the translation. Returns the English object.
-    """
+def translate_into_english(admin_client, locale_en):
+    """A function that translates a page or snippet into English as an editor would (see
+    :func:`tests.builders.translate_into_english`). Returns the English object."""
 
     def translate(obj, english):
-        if isinstance(obj, Page):
-            url = reverse("wagtail_localize:submit_page_translation", args=(obj.pk,))
-        else:
-            opts = obj._meta
-            url = reverse(
-                "wagtail_localize:submit_snippet_translation",
-                args=(opts.app_label, opts.model_name, obj.pk),
-            )
-        response = admin_client.post(url, {"locales": [locale_en.pk]})
-        assert response.status_code == 302
-
-        translation = Translation.objects.get(
-            source__object_id=obj.translation_key, target_locale=locale_en
-        )
-        segments = StringSegment.objects.filter(source=translation.source).select_related(
-            "string", "context"
-        )
-        untranslated = [s.string.data for s in segments if s.string.data not in english]
-        assert untranslated == [], "Give these texts in English too"
-        for segment in segments:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale_en,
-                context=segment.context,
-                defaults={"data": english[segment.string.data]},
-            )
-        # wagtail-localize publishes pages once the database transaction commits.
-        with django_capture_on_commit_callbacks(execute=True):
-            translation.save_target(publish=True)
-        return obj.get_translation(locale_en)
+        return builders.translate_into_english(admin_client, obj, english)
 
     return translate

@@ -282,3 +282,17 @@ class EventPageFactory(PageFactory):
         attach(page, people, organisers)
         page.topics.set(topics)
         return page
+
+
+def reset_sequences():
+    """Start every factory's numbering at 0 again, so generated names and times depend on the
+    test (or the shared data being built) alone."""
+    for factory_class in (
+        OrganisationFactory,
+        VenueFactory,
+        EventTypeFactory,
+        TopicFactory,
+        PersonPageFactory,
+        EventPageFactory,
+    ):
+        factory_class.reset_sequence()
