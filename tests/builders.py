@@ -26,13 +26,19 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from example_project.home.models import HomePage
+from tests import factories
 from wagtail_events.models import EventIndexPage, PersonIndexPage
+
+# Shared data numbers what factories generate from here, the tests' own objects from 0, so
+# that their names and slugs never clash.
+SHARED_SEQUENCE_START = 1000
 
 
 @contextmanager
 def shared_data(django_db_blocker):
     """A transaction for data built once for several tests, rolled back after the last of them."""
     with django_db_blocker.unblock(), transaction.atomic():
+        factories.reset_sequences(SHARED_SEQUENCE_START)
         yield
         transaction.set_rollback(True)
 

@@ -284,9 +284,9 @@ class EventPageFactory(PageFactory):
         return page
 
 
-def reset_sequences():
-    """Start every factory's numbering at 0 again, so generated names and times depend on the
-    test (or the shared data being built) alone."""
+def reset_sequences(start=0):
+    """Number every factory's generated names and times from ``start`` again, so that they
+    depend on the test (or the shared data being built) alone."""
     for factory_class in (
         OrganisationFactory,
         VenueFactory,
@@ -295,4 +295,4 @@ def reset_sequences():
         PersonPageFactory,
         EventPageFactory,
     ):
-        factory_class.reset_sequence()
+        factory_class.reset_sequence(start)

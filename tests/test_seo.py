@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.utils.timezone import localdate
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 
-from tests import builders, factories
+from tests import builders
 from tests.factories import EventPageFactory, PersonPageFactory
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page, hide
 
@@ -49,7 +49,6 @@ def build_bilingual():
     Translating the event and the person gives the pages above them English versions too
     (aliases of the Norwegian ones until they are translated).
     """
-    factories.reset_sequences()
     tree = builders.site_tree()
     editor = builders.admin_client(builders.admin_user())
     event = EventPageFactory(
