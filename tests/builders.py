@@ -14,6 +14,7 @@ the fixture to a class whose tests all use it: a test of the module that does no
 the data too, and pass or fail depending on whether it ran before or after the group.
 """
 
+import copy
 from contextlib import contextmanager
 from types import SimpleNamespace
 
@@ -41,6 +42,12 @@ def shared_data(django_db_blocker):
         factories.reset_sequences(SHARED_SEQUENCE_START)
         yield
         transaction.set_rollback(True)
+
+
+def fresh(data):
+    """A copy of shared data for one test: what a test changes on the objects in memory ends
+    with it, as its changes in the database do (Django's setUpTestData copies them alike)."""
+    return copy.deepcopy(data)
 
 
 def locales():

@@ -162,11 +162,11 @@ class TestFilters:
 
     @pytest.fixture
     def series(self, site, db):
-        return site.series
+        return builders.fresh(site.series)
 
     @pytest.fixture
     def programme(self, site, db):
-        return site.programme
+        return builders.fresh(site.programme)
 
     @pytest.mark.parametrize(
         ("query", "expected"),

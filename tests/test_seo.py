@@ -74,9 +74,13 @@ class TestBilingualPages:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def bilingual(cls, django_db_setup, django_db_blocker):
+    def shared(cls, django_db_setup, django_db_blocker):
         with builders.shared_data(django_db_blocker):
             yield build_bilingual()
+
+    @pytest.fixture
+    def bilingual(self, shared, db):
+        return builders.fresh(shared)
 
     @pytest.mark.parametrize("kind", ["event", "person", "index", "person index", "home"])
     def test_every_page_links_its_versions_in_both_languages(
