@@ -1,5 +1,7 @@
 """Fixtures shared by the test suite: locales, a small site tree and a logged-in administrator."""
 
+import json
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -26,13 +28,21 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def _migrated_rows(django_db_setup, django_db_blocker):
-    """What the migrations put in each test database, as Django's serialized rollback keeps it.
+    """What the migrations put in each test database, serialized as for Django's serialized
+    rollback.
 
     Kept here rather than read from the connection, whose object differs by context: inside
-    Playwright's event loop the tests see other connection objects than the ones set up.
+    Playwright's event loop the tests see other connection objects than the ones set up. The
+    content types come first: loading some rows looks a content type up, and one not loaded
+    yet would be created under a new key, which the row loaded later then clashes with.
     """
     with django_db_blocker.unblock():
-        return {c.alias: c.creation.serialize_db_to_string() for c in connections.all()}
+        serialized = {}
+        for connection in connections.all():
+            rows = json.loads(connection.creation.serialize_db_to_string())
+            rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+            serialized[connection.alias] = json.dumps(rows)
+        return serialized
 
 
 @pytest.fixture
@@ -50,14 +60,18 @@ def transactional_db_as_migrated(request, transactional_db, _migrated_rows, djan
         with django_db_blocker.unblock():
             for alias, rows in _migrated_rows.items():
                 # The flush at the test's end recreated content types and permissions under new
-                # keys; empty the tables again so the migrated ones come back with theirs.
+                # keys; empty the tables again so the migrated ones come back with theirs. The
+                # sequences stay where they are, above the keys of the rows loaded back.
                 call_command(
                     "flush",
                     database=alias,
                     interactive=False,
                     inhibit_post_migrate=True,
+                    reset_sequences=False,
                     verbosity=0,
                 )
+                # Content types cached from the flush's would be handed out under their new keys.
+                ContentType.objects.clear_cache()
                 connections[alias].creation.deserialize_db_from_string(rows)
         ContentType.objects.clear_cache()
 
