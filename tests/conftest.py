@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
+from django.db.utils import load_backend
 
 from tests import builders, factories
 
@@ -28,20 +29,22 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def _migrated_rows(django_db_setup, django_db_blocker):
-    """What the migrations put in each test database, serialized as for Django's serialized
-    rollback.
+    """Each test database's connection, with what the migrations put in it serialized as for
+    Django's serialized rollback.
 
-    Kept here rather than read from the connection, whose object differs by context: inside
-    Playwright's event loop the tests see other connection objects than the ones set up. The
-    content types come first: loading some rows looks a content type up, and one not loaded
-    yet would be created under a new key, which the row loaded later then clashes with.
+    The settings are kept too: Django's connection objects are per context, and in some
+    (Playwright's event loop, pytest's teardown hooks under xdist) the one there names the real
+    database, not the test database. The content types come first: loading some rows looks a
+    content type up, and one not loaded yet would be created under a new key, which the row
+    loaded later then clashes with.
     """
     with django_db_blocker.unblock():
         serialized = {}
         for connection in connections.all():
             rows = json.loads(connection.creation.serialize_db_to_string())
             rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-            serialized[connection.alias] = json.dumps(rows)
+            # A copy of the settings as they are now, naming the test database just read.
+            serialized[connection.alias] = (dict(connection.settings_dict), json.dumps(rows))
         return serialized
 
 
@@ -58,21 +61,32 @@ def transactional_db_as_migrated(request, transactional_db, _migrated_rows, djan
 
     def restore():
         with django_db_blocker.unblock():
-            for alias, rows in _migrated_rows.items():
-                # The flush at the test's end recreated content types and permissions under new
-                # keys; empty the tables again so the migrated ones come back with theirs. The
-                # sequences stay where they are, above the keys of the rows loaded back.
-                call_command(
-                    "flush",
-                    database=alias,
-                    interactive=False,
-                    inhibit_post_migrate=True,
-                    reset_sequences=False,
-                    verbosity=0,
+            for alias, (settings_dict, rows) in _migrated_rows.items():
+                previous = connections[alias]
+                # Flush and load through a connection to the test database read above, never
+                # through one this context may have made from settings naming the real one.
+                connection = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(
+                    dict(settings_dict), alias
                 )
-                # Content types cached from the flush's would be handed out under their new keys.
-                ContentType.objects.clear_cache()
-                connections[alias].creation.deserialize_db_from_string(rows)
+                connections[alias] = connection
+                try:
+                    # The flush at the test's end recreated content types and permissions under
+                    # new keys; empty the tables again so the migrated ones come back with
+                    # theirs. The sequences stay where they are, above the keys loaded back.
+                    call_command(
+                        "flush",
+                        database=alias,
+                        interactive=False,
+                        inhibit_post_migrate=True,
+                        reset_sequences=False,
+                        verbosity=0,
+                    )
+                    # Content types cached from the flush's would be handed out with new keys.
+                    ContentType.objects.clear_cache()
+                    connection.creation.deserialize_db_from_string(rows)
+                finally:
+                    connection.close()
+                    connections[alias] = previous
         ContentType.objects.clear_cache()
 
     request.node.stash[_restore_key] = restore
@@ -83,9 +97,10 @@ def pytest_runtest_teardown(item, nextitem):
     try:
         return (yield)
     finally:
-        # Only now has the test's database fixture emptied the tables.
+        # Only now has the test's database fixture emptied the tables. After the last test the
+        # test databases are gone, and nothing needs them.
         restore = item.stash.get(_restore_key, None)
-        if restore is not None:
+        if restore is not None and nextitem is not None:
             restore()
 
 
