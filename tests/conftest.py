@@ -1,18 +1,109 @@
 """Fixtures shared by the test suite: locales, a small site tree and a logged-in administrator."""
 
+import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.urls import reverse
-from wagtail.models import AbstractPage, Locale, Site
-from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from django.core.management import call_command
+from django.db import connections
+from django.db.utils import load_backend
 
-from tests import factories
-from wagtail_events.base_page import page_model
-from wagtail_events.models import EventIndexPage, PersonIndexPage
+from tests import builders, factories
+
+# What puts the database back after a transactional test (see transactional_db_as_migrated).
+_restore_key = pytest.StashKey[object]()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = item.fixturenames
+        if ("live_server" in names or "transactional_db" in names) and (
+            "transactional_db_as_migrated" not in names
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid} commits to the database: give it the transactional_db_as_migrated"
+                " fixture, or the tests after it lose the locales and pages migrations made"
+            )
+
+
+@pytest.fixture(scope="session")
+def _migrated_rows(django_db_setup, django_db_blocker):
+    """Each test database's connection, with what the migrations put in it serialized as for
+    Django's serialized rollback.
+
+    The settings are kept too: Django's connection objects are per context, and in some
+    (Playwright's event loop, pytest's teardown hooks under xdist) the one there names the real
+    database, not the test database. The content types come first: loading some rows looks a
+    content type up, and one not loaded yet would be created under a new key, which the row
+    loaded later then clashes with.
+    """
+    with django_db_blocker.unblock():
+        serialized = {}
+        for connection in connections.all():
+            rows = json.loads(connection.creation.serialize_db_to_string())
+            rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+            # A copy of the settings as they are now, naming the test database just read.
+            serialized[connection.alias] = (dict(connection.settings_dict), json.dumps(rows))
+        return serialized
+
+
+@pytest.fixture
+def transactional_db_as_migrated(request, transactional_db, _migrated_rows, django_db_blocker):
+    """A database committed to for real, for code in other threads (the live server), which
+    the tests after it still find as the migrations left it.
+
+    A transactional test ends by emptying every table, the rows Wagtail's migrations made
+    included: the default locale, the root page, the root collection, the editors' groups.
+    After such a test (pytest_runtest_teardown below) they are loaded back, so that no test
+    depends on whether one of these ran before it on the same worker.
+    """
+
+    def restore():
+        with django_db_blocker.unblock():
+            for alias, (settings_dict, rows) in _migrated_rows.items():
+                previous = connections[alias]
+                # Flush and load through a connection to the test database read above, never
+                # through one this context may have made from settings naming the real one.
+                connection = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(
+                    dict(settings_dict), alias
+                )
+                connections[alias] = connection
+                try:
+                    # The flush at the test's end recreated content types and permissions under
+                    # new keys; empty the tables again so the migrated ones come back with
+                    # theirs. The sequences stay where they are, above the keys loaded back.
+                    call_command(
+                        "flush",
+                        database=alias,
+                        interactive=False,
+                        inhibit_post_migrate=True,
+                        reset_sequences=False,
+                        verbosity=0,
+                    )
+                    # Content types cached from the flush's would be handed out with new keys.
+                    ContentType.objects.clear_cache()
+                    connection.creation.deserialize_db_from_string(rows)
+                finally:
+                    connection.close()
+                    connections[alias] = previous
+        ContentType.objects.clear_cache()
+
+    request.node.stash[_restore_key] = restore
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        # Only now has the test's database fixture emptied the tables. After the last test the
+        # test databases are gone, and nothing needs them.
+        restore = item.stash.get(_restore_key, None)
+        if restore is not None and nextitem is not None:
+            restore()
+
 
 TESTS_DIR = Path(__file__).resolve().parent
 # Under tests.settings_swapped (a site that swaps Wagtail's base page and builds its own event
@@ -59,15 +150,7 @@ def pytest_ignore_collect(collection_path, config):
 @pytest.fixture(autouse=True)
 def _factory_sequences_start_at_zero():
     """Generated names and times depend on the test alone, not on the tests run before it."""
-    for factory in (
-        factories.OrganisationFactory,
-        factories.VenueFactory,
-        factories.EventTypeFactory,
-        factories.TopicFactory,
-        factories.PersonPageFactory,
-        factories.EventPageFactory,
-    ):
-        factory.reset_sequence()
+    factories.reset_sequences()
 
 
 @pytest.fixture(autouse=True)
@@ -79,62 +162,37 @@ def _empty_cache():
 @pytest.fixture
 def locale_nb(db):
     """Norwegian Bokmål, the default locale (created by Wagtail's migrations from LANGUAGE_CODE)."""
-    return Locale.get_default()
+    return builders.locales()[0]
 
 
 @pytest.fixture
 def locale_en(db):
-    return Locale.objects.get_or_create(language_code="en")[0]
+    return builders.locales()[1]
 
 
 @pytest.fixture
 def home_page(locale_nb, locale_en):
-    """The Norwegian home page, root of the default site (it replaces Wagtail's welcome page)."""
-    root = page_model().get_first_root_node()
-    home_page = factories.home_page_model()(title="Forside", slug="forside", locale=locale_nb)
-    home = root.add_child(instance=home_page)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
-    )
-    page_model().objects.filter(depth=2).exclude(pk=home.pk).delete()
-    return home
+    return builders.home_page()
 
 
 @pytest.fixture
 def events_index(home_page):
-    return home_page.add_child(instance=EventIndexPage(title="Arrangementer", slug="arrangementer"))
+    return builders.events_index(home_page)
 
 
 @pytest.fixture
 def series(events_index):
-    return events_index.add_child(
-        instance=EventIndexPage(title="Arendalsuka 2025", slug="arendalsuka-2025")
-    )
+    return builders.series(events_index)
 
 
 @pytest.fixture
 def people_index(home_page):
-    return home_page.add_child(instance=PersonIndexPage(title="Personer", slug="personer"))
+    return builders.people_index(home_page)
 
 
 @pytest.fixture
 def admin_user(db):
-    """A superuser whose admin speaks English, so admin assertions don't depend on catalogues.
-
-    Same username and password as pytest-django's fixture of that name.
-    """
-    user = get_user_model().objects.create_superuser(
-        username="admin",
-        email="admin@example.org",
-        password="password",
-        first_name="Kari",
-        last_name="Nordmann",
-    )
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+    return builders.admin_user()
 
 
 @pytest.fixture
@@ -144,48 +202,11 @@ def admin_client(client, admin_user):
 
 
 @pytest.fixture
-def translate_into_english(admin_client, locale_en, django_capture_on_commit_callbacks):
-    """A function that translates a page or snippet into English as an editor would.
-
-    It submits the object for translation in the admin, translates each of its texts with the
-    ``english`` dict (source text -> English; a text missing from it fails the test, so new
-    translatable fields get noticed) and publishes the translation. Returns the English object.
-    """
+def translate_into_english(admin_client, locale_en):
+    """A function that translates a page or snippet into English as an editor would (see
+    :func:`tests.builders.translate_into_english`). Returns the English object."""
 
     def translate(obj, english):
-        if isinstance(obj, AbstractPage) and factories.base_page_swapped():
-            # Its views and models look pages up as wagtail.models.Page and tell them from
-            # snippets with isinstance(..., Page), which a swapped base page is not.
-            pytest.skip("wagtail-localize 1.14 cannot translate pages on a swapped base page")
-        if isinstance(obj, AbstractPage):
-            url = reverse("wagtail_localize:submit_page_translation", args=(obj.pk,))
-        else:
-            opts = obj._meta
-            url = reverse(
-                "wagtail_localize:submit_snippet_translation",
-                args=(opts.app_label, opts.model_name, obj.pk),
-            )
-        response = admin_client.post(url, {"locales": [locale_en.pk]})
-        assert response.status_code == 302
-
-        translation = Translation.objects.get(
-            source__object_id=obj.translation_key, target_locale=locale_en
-        )
-        segments = StringSegment.objects.filter(source=translation.source).select_related(
-            "string", "context"
-        )
-        untranslated = [s.string.data for s in segments if s.string.data not in english]
-        assert untranslated == [], "Give these texts in English too"
-        for segment in segments:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale_en,
-                context=segment.context,
-                defaults={"data": english[segment.string.data]},
-            )
-        # wagtail-localize publishes pages once the database transaction commits.
-        with django_capture_on_commit_callbacks(execute=True):
-            translation.save_target(publish=True)
-        return obj.get_translation(locale_en)
+        return builders.translate_into_english(admin_client, obj, english)
 
     return translate

@@ -305,3 +305,17 @@ class EventPageFactory(PageFactory):
         attach(page, people, organisers)
         page.topics.set(topics)
         return page
+
+
+def reset_sequences(start=0):
+    """Number every factory's generated names and times from ``start`` again, so that they
+    depend on the test (or the shared data being built) alone."""
+    for factory_class in (
+        OrganisationFactory,
+        VenueFactory,
+        EventTypeFactory,
+        TopicFactory,
+        PersonPageFactory,
+        EventPageFactory,
+    ):
+        factory_class.reset_sequence(start)

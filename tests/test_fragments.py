@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
+from tests import builders
 from tests.factories import EventPageFactory, PersonPageFactory, VenueFactory
 from tests.test_jsonld import make_image
 from wagtail_events.models import EventPage, Role
@@ -25,25 +26,38 @@ def at(days):
     return {"start": start, "end": start + datetime.timedelta(hours=2)}
 
 
-@pytest.fixture
-def person(people_index):
-    return PersonPageFactory(parent=people_index, given_name="Ingrid", family_name="Berg")
-
-
-@pytest.fixture
-def programme(series, person):
-    venue = VenueFactory(name="Clarion Hotel")
-    return [
-        EventPageFactory(
-            parent=series,
-            title=f"Debatt {n}",
-            venue=venue,
-            image=make_image() if n == 0 else None,
-            people=[(person, Role.MODERATOR)],
-            **at(n),
+@pytest.fixture(scope="module", autouse=True)
+def site(django_db_setup, django_db_blocker):
+    """Four events with a moderator, built once for the module: every test here starts from
+    them, and what a test changes is undone after it."""
+    with builders.shared_data(django_db_blocker):
+        tree = builders.site_tree()
+        tree.person = PersonPageFactory(
+            parent=tree.people_index, given_name="Ingrid", family_name="Berg"
         )
-        for n in range(4)
-    ]
+        venue = VenueFactory(name="Clarion Hotel")
+        tree.programme = [
+            EventPageFactory(
+                parent=tree.series,
+                title=f"Debatt {n}",
+                venue=venue,
+                image=make_image() if n == 0 else None,
+                people=[(tree.person, Role.MODERATOR)],
+                **at(n),
+            )
+            for n in range(4)
+        ]
+        yield tree
+
+
+@pytest.fixture
+def person(site, db):
+    return builders.fresh(site.person)
+
+
+@pytest.fixture
+def programme(site, db):
+    return builders.fresh(site.programme)
 
 
 def items(client, host="testserver", **params):

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from tests import builders
 from tests.factories import (
     EventPageFactory,
     EventTypeFactory,
@@ -97,8 +98,7 @@ def test_index_lists_the_events_of_its_series_below_it(client, events_index, ser
     assert titles(client.get(series.url)) == ["I Arendalsuka"]
 
 
-@pytest.fixture
-def programme(series, people_index):
+def build_programme(series, people_index):
     """Three upcoming events that differ in every way the filters look at."""
     nav = OrganisationFactory(name="Arbeids- og velferdsetaten", short_name="NAV")
     ks = OrganisationFactory(name="Kommunesektorens organisasjon", short_name="KS")
@@ -149,81 +149,147 @@ def programme(series, people_index):
     }
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ({"type": "debatt"}, ["health", "cancelled"]),
-        ({"topic": "helse"}, ["health", "climate"]),
-        ({"organiser": "kommunesektorens-organisasjon"}, ["climate", "cancelled"]),
-        ({"person": "ingrid-berg"}, ["health"]),
-        ({"status": "cancelled"}, ["cancelled"]),
-        ({"q": "klimatilpasningen"}, ["climate"]),  # title
-        ({"q": "velferdsteknologi"}, ["health"]),  # lead
-        ({"q": "Jonas Aasen"}, ["climate"]),  # a person taking part
-        ({"q": "velferdsetaten"}, ["health", "cancelled"]),  # an organiser
-        ({"q": "NAV"}, ["health", "cancelled"]),  # by its short name
-        ({"q": "agderposten"}, ["climate"]),  # the employer of someone taking part
-        ({"type": "debatt", "organiser": "kommunesektorens-organisasjon"}, ["cancelled"]),
-    ],
-)
-def test_filters_narrow_the_programme(client, series, programme, query, expected):
-    response = client.get(series.url, query)
+class TestFilters:
+    """The filters on a programme that the tests only read (or change inside their own
+    savepoint), built once for the class."""
 
-    assert response.status_code == 200
-    assert titles(response) == [programme[name].title for name in expected]
-    assert response.context["result_count"] == len(expected)
+    @pytest.fixture(scope="class")
+    @classmethod
+    def site(cls, django_db_setup, django_db_blocker):
+        with builders.shared_data(django_db_blocker):
+            tree = builders.site_tree()
+            tree.programme = build_programme(tree.series, tree.people_index)
+            yield tree
 
+    @pytest.fixture
+    def series(self, site, db):
+        return builders.fresh(site.series)
 
-def test_date_range_covers_whole_days_in_oslo(client, series, programme):
-    first_day = timezone.localdate(programme["health"].start)
-    last_day = timezone.localdate(programme["climate"].start)
+    @pytest.fixture
+    def programme(self, site, db):
+        return builders.fresh(site.programme)
 
-    response = client.get(series.url, {"from": first_day, "to": last_day})
-    assert titles(response) == [programme["health"].title, programme["climate"].title]
-
-    response = client.get(series.url, {"from": first_day + datetime.timedelta(days=1)})
-    assert titles(response) == [programme["climate"].title, programme["cancelled"].title]
-
-
-def test_filter_form_lists_what_the_programme_uses(client, series, programme):
-    EventTypeFactory(name="Konsert")  # used by no event here
-
-    html = client.get(series.url).content.decode()
-
-    assert '<option value="debatt">Debatt</option>' in html
-    assert '<option value="seminar">Seminar</option>' in html
-    assert "Konsert" not in html
-    assert '<option value="ingrid-berg">Ingrid Berg</option>' in html
-    assert '<label class="we-field__label" for="id_organiser">' in html
-    assert "<legend" in html
-    assert 'type="submit"' in html
-
-
-def test_filters_with_too_many_options_give_way_to_the_search(client, series, programme):
-    EventPageFactory(
-        parent=series,
-        organisers=[OrganisationFactory(name="Kulturrådet")],
-        topics=[TopicFactory(name="Kultur")],
-        **at(30),
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ({"type": "debatt"}, ["health", "cancelled"]),
+            ({"topic": "helse"}, ["health", "climate"]),
+            ({"organiser": "kommunesektorens-organisasjon"}, ["climate", "cancelled"]),
+            ({"person": "ingrid-berg"}, ["health"]),
+            ({"status": "cancelled"}, ["cancelled"]),
+            ({"q": "klimatilpasningen"}, ["climate"]),  # title
+            ({"q": "velferdsteknologi"}, ["health"]),  # lead
+            ({"q": "Jonas Aasen"}, ["climate"]),  # a person taking part
+            ({"q": "velferdsetaten"}, ["health", "cancelled"]),  # an organiser
+            ({"q": "NAV"}, ["health", "cancelled"]),  # by its short name
+            ({"q": "agderposten"}, ["climate"]),  # the employer of someone taking part
+            ({"type": "debatt", "organiser": "kommunesektorens-organisasjon"}, ["cancelled"]),
+        ],
     )
-    with override_settings(WAGTAIL_EVENTS={**settings.WAGTAIL_EVENTS, "FILTER_OPTIONS": 2}):
-        html = client.get(series.url).content.decode()
-        # The two people are offered; the three organisers and topics are not.
-        assert '<option value="ingrid-berg">Ingrid Berg</option>' in html
-        assert 'name="organiser"' not in html
-        assert 'name="topic"' not in html
-        assert 'name="q"' in html
+    def test_filters_narrow_the_programme(self, client, series, programme, query, expected):
+        response = client.get(series.url, query)
 
-        # Chosen from a link, a filter is offered with that one option, and still applies.
-        response = client.get(series.url, {"organiser": "kommunesektorens-organisasjon"})
+        assert response.status_code == 200
+        assert titles(response) == [programme[name].title for name in expected]
+        assert response.context["result_count"] == len(expected)
+
+    def test_date_range_covers_whole_days_in_oslo(self, client, series, programme):
+        first_day = timezone.localdate(programme["health"].start)
+        last_day = timezone.localdate(programme["climate"].start)
+
+        response = client.get(series.url, {"from": first_day, "to": last_day})
+        assert titles(response) == [programme["health"].title, programme["climate"].title]
+
+        response = client.get(series.url, {"from": first_day + datetime.timedelta(days=1)})
         assert titles(response) == [programme["climate"].title, programme["cancelled"].title]
-        select = re.search(r'<select name="organiser".*?</select>', response.content.decode(), re.S)
-        options = re.findall(r'<option value="([^"]*)"', select.group())
-        assert options == ["", "kommunesektorens-organisasjon"]
 
-        # An organiser no event here has is refused as before.
-        response = client.get(series.url, {"organiser": "finnes-ikke"})
-        assert "organiser" in response.context["filter"].form.errors
+    def test_filter_form_lists_what_the_programme_uses(self, client, series, programme):
+        EventTypeFactory(name="Konsert")  # used by no event here
+
+        html = client.get(series.url).content.decode()
+
+        assert '<option value="debatt">Debatt</option>' in html
+        assert '<option value="seminar">Seminar</option>' in html
+        assert "Konsert" not in html
+        assert '<option value="ingrid-berg">Ingrid Berg</option>' in html
+        assert '<label class="we-field__label" for="id_organiser">' in html
+        assert "<legend" in html
+        assert 'type="submit"' in html
+
+    def test_filters_with_too_many_options_give_way_to_the_search(self, client, series, programme):
+        EventPageFactory(
+            parent=series,
+            organisers=[OrganisationFactory(name="Kulturrådet")],
+            topics=[TopicFactory(name="Kultur")],
+            **at(30),
+        )
+        with override_settings(WAGTAIL_EVENTS={**settings.WAGTAIL_EVENTS, "FILTER_OPTIONS": 2}):
+            html = client.get(series.url).content.decode()
+            # The two people are offered; the three organisers and topics are not.
+            assert '<option value="ingrid-berg">Ingrid Berg</option>' in html
+            assert 'name="organiser"' not in html
+            assert 'name="topic"' not in html
+            assert 'name="q"' in html
+
+            # Chosen from a link, a filter is offered with that one option, and still applies.
+            response = client.get(series.url, {"organiser": "kommunesektorens-organisasjon"})
+            assert titles(response) == [programme["climate"].title, programme["cancelled"].title]
+            select = re.search(
+                r'<select name="organiser".*?</select>', response.content.decode(), re.S
+            )
+            options = re.findall(r'<option value="([^"]*)"', select.group())
+            assert options == ["", "kommunesektorens-organisasjon"]
+
+            # An organiser no event here has is refused as before.
+            response = client.get(series.url, {"organiser": "finnes-ikke"})
+            assert "organiser" in response.context["filter"].form.errors
+
+    @pytest.mark.parametrize(
+        ("query", "field"),
+        [
+            ({"from": "31.02.2025"}, "from"),
+            ({"from": "i morgen"}, "from"),
+            ({"from": "2026-05-01", "to": "2026-04-01"}, "to"),
+            ({"type": "finnes-ikke"}, "type"),
+            ({"topic": "finnes-ikke"}, "topic"),
+            ({"organiser": "finnes-ikke"}, "organiser"),
+            ({"person": "finnes-ikke"}, "person"),
+            ({"organiser": "nav\x00"}, "organiser"),  # PostgreSQL refuses NUL in a query
+            ({"status": "kanskje"}, "status"),
+            ({"when": "i-overmorgen"}, "when"),
+            ({"q": "x" * 500}, "q"),
+            ({"topic": ["helse", "<script>alert(1)</script>"]}, "topic"),
+        ],
+    )
+    def test_unusable_filters_give_the_page_with_an_error(
+        self, client, series, programme, query, field
+    ):
+        response = client.get(series.url, query)
+
+        assert response.status_code == 200
+        form = response.context["filter"].form
+        assert field in form.errors
+        html = response.content.decode()
+        assert 'class="we-filters__errors"' in html
+        assert escape(form.errors[field][0]) in html
+        assert "<script>alert" not in html
+        # The other events are still listed: an unusable filter narrows nothing.
+        assert response.context["result_count"] >= 1
+
+    def test_unknown_parameters_are_ignored(self, client, series, programme):
+        response = client.get(series.url, {"utm_source": "nyhetsbrev", "sort": "tittel"})
+
+        assert response.status_code == 200
+        assert response.context["result_count"] == 3
+        assert not response.context["filter"].form.errors
+
+    def test_filters_that_match_nothing_offer_to_clear_them(self, client, series, programme):
+        response = client.get(series.url, {"q": "finnes ikke noe sted"})
+
+        assert titles(response) == []
+        html = response.content.decode()
+        assert in_nb("No events match these filters.") in html
+        assert f'<a href="{series.url}">' in html
 
 
 def test_filters_keep_the_past_archive_when_asked(client, series):
@@ -238,45 +304,6 @@ def test_filters_keep_the_past_archive_when_asked(client, series):
         "Gammel helsedebatt",
         "Ny helsedebatt",
     ]
-
-
-@pytest.mark.parametrize(
-    ("query", "field"),
-    [
-        ({"from": "31.02.2025"}, "from"),
-        ({"from": "i morgen"}, "from"),
-        ({"from": "2026-05-01", "to": "2026-04-01"}, "to"),
-        ({"type": "finnes-ikke"}, "type"),
-        ({"topic": "finnes-ikke"}, "topic"),
-        ({"organiser": "finnes-ikke"}, "organiser"),
-        ({"person": "finnes-ikke"}, "person"),
-        ({"organiser": "nav\x00"}, "organiser"),  # PostgreSQL refuses NUL in a query
-        ({"status": "kanskje"}, "status"),
-        ({"when": "i-overmorgen"}, "when"),
-        ({"q": "x" * 500}, "q"),
-        ({"topic": ["helse", "<script>alert(1)</script>"]}, "topic"),
-    ],
-)
-def test_unusable_filters_give_the_page_with_an_error(client, series, programme, query, field):
-    response = client.get(series.url, query)
-
-    assert response.status_code == 200
-    form = response.context["filter"].form
-    assert field in form.errors
-    html = response.content.decode()
-    assert 'class="we-filters__errors"' in html
-    assert escape(form.errors[field][0]) in html
-    assert "<script>alert" not in html
-    # The other events are still listed: an unusable filter narrows nothing.
-    assert response.context["result_count"] >= 1
-
-
-def test_unknown_parameters_are_ignored(client, series, programme):
-    response = client.get(series.url, {"utm_source": "nyhetsbrev", "sort": "tittel"})
-
-    assert response.status_code == 200
-    assert response.context["result_count"] == 3
-    assert not response.context["filter"].form.errors
 
 
 @pytest.fixture
@@ -355,15 +382,6 @@ def test_empty_programme_says_so(client, series):
 
     assert in_nb("There are no upcoming events here.") in html
     assert f'href="{series.url}?when=past"' in html
-
-
-def test_filters_that_match_nothing_offer_to_clear_them(client, series, programme):
-    response = client.get(series.url, {"q": "finnes ikke noe sted"})
-
-    assert titles(response) == []
-    html = response.content.decode()
-    assert in_nb("No events match these filters.") in html
-    assert f'<a href="{series.url}">' in html
 
 
 @pytest.mark.parametrize("way", HIDDEN_WAYS)

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from django.utils.timezone import localdate
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 
+from tests import builders
 from tests.factories import EventPageFactory, PersonPageFactory
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page, hide
 
@@ -42,72 +43,106 @@ def language_switch(html):
     ]
 
 
-@pytest.fixture
-def bilingual(home_page, series, people_index, translate_into_english):
+def build_bilingual():
     """Norwegian pages of each kind, each with an English version.
 
     Translating the event and the person gives the pages above them English versions too
     (aliases of the Norwegian ones until they are translated).
     """
+    tree = builders.site_tree()
+    editor = builders.admin_client(builders.admin_user())
     event = EventPageFactory(
-        parent=series, title="Debatt om helse", slug="debatt-om-helse", lead="Hvem betaler?"
+        parent=tree.series, title="Debatt om helse", slug="debatt-om-helse", lead="Hvem betaler?"
     )
     person = PersonPageFactory(
-        parent=people_index, given_name="Kari", family_name="Nordmann", job_title=""
+        parent=tree.people_index, given_name="Kari", family_name="Nordmann", job_title=""
     )
-    translate_into_english(event, EVENT_IN_ENGLISH)
-    translate_into_english(person, PERSON_IN_ENGLISH)
+    builders.translate_into_english(editor, event, EVENT_IN_ENGLISH)
+    builders.translate_into_english(editor, person, PERSON_IN_ENGLISH)
     return {
         "event": event,
         "person": person,
-        "index": series,
-        "person index": people_index,
-        "home": home_page,
+        "index": tree.series,
+        "person index": tree.people_index,
+        "home": tree.home,
     }
 
 
-@pytest.mark.parametrize("kind", ["event", "person", "index", "person index", "home"])
-def test_every_page_links_its_versions_in_both_languages(client, bilingual, locale_en, kind):
-    norwegian = bilingual[kind]
-    english = norwegian.get_translation(locale_en)
-    expected = {
-        "nb": SITE + norwegian.url,
-        "en": SITE + english.url,
-        "x-default": SITE + norwegian.url,
-    }
-    assert english.url.startswith("/en/")
+class TestBilingualPages:
+    """Tests of the pages in both languages, which they only read (or change inside their own
+    savepoint): built once for the class."""
 
-    for page in (norwegian, english):
-        assert alternates(client.get(page.url).content.decode()) == expected
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared(cls, django_db_setup, django_db_blocker):
+        with builders.shared_data(django_db_blocker):
+            yield build_bilingual()
 
+    @pytest.fixture
+    def bilingual(self, shared, db):
+        return builders.fresh(shared)
 
-def test_language_switch_leads_to_the_other_version(client, bilingual, locale_en):
-    norwegian = bilingual["event"]
-    english = norwegian.get_translation(locale_en)
+    @pytest.mark.parametrize("kind", ["event", "person", "index", "person index", "home"])
+    def test_every_page_links_its_versions_in_both_languages(
+        self, client, bilingual, locale_en, kind
+    ):
+        norwegian = bilingual[kind]
+        english = norwegian.get_translation(locale_en)
+        expected = {
+            "nb": SITE + norwegian.url,
+            "en": SITE + english.url,
+            "x-default": SITE + norwegian.url,
+        }
+        assert english.url.startswith("/en/")
 
-    # Links people follow stay on the host they came by; only hreflang needs absolute addresses.
-    assert language_switch(client.get(norwegian.url).content.decode()) == [
-        ("English", english.url, "en", "en")
-    ]
-    html = client.get(english.url).content.decode()
-    assert language_switch(html) == [("Norsk bokmål", norwegian.url, "nb", "nb")]
-    nav = BeautifulSoup(html, "html.parser").find("nav", class_="language-switch")
-    assert nav["aria-label"] == "Language"
+        for page in (norwegian, english):
+            assert alternates(client.get(page.url).content.decode()) == expected
+
+    def test_language_switch_leads_to_the_other_version(self, client, bilingual, locale_en):
+        norwegian = bilingual["event"]
+        english = norwegian.get_translation(locale_en)
+
+        # Links people follow stay on the host they came by; only hreflang needs absolute addresses.
+        assert language_switch(client.get(norwegian.url).content.decode()) == [
+            ("English", english.url, "en", "en")
+        ]
+        html = client.get(english.url).content.decode()
+        assert language_switch(html) == [("Norsk bokmål", norwegian.url, "nb", "nb")]
+        nav = BeautifulSoup(html, "html.parser").find("nav", class_="language-switch")
+        assert nav["aria-label"] == "Language"
+
+    @pytest.mark.parametrize("way", ["unpublished", "expired", "not yet due", "view-restricted"])
+    def test_hidden_translations_are_not_linked(self, client, bilingual, locale_en, way):
+        norwegian = bilingual["event"]
+        hide(norwegian.get_translation(locale_en), way)
+
+        html = client.get(norwegian.url).content.decode()
+        assert alternates(html) == {}
+        assert language_switch(html) is None
+
+    def test_sitemap_lists_both_languages_with_last_modified_dates(
+        self, client, bilingual, locale_en
+    ):
+        entries = sitemap(client)
+
+        for kind in ("event", "person"):
+            norwegian = bilingual[kind]
+            english = norwegian.get_translation(locale_en)
+            # The day in the site's time zone, as the sitemap gives it.
+            assert (
+                entries[SITE + norwegian.url] == localdate(norwegian.last_published_at).isoformat()
+            )
+            assert entries[SITE + english.url] == localdate(english.last_published_at).isoformat()
+        series = bilingual["index"]
+        assert SITE + series.url in entries
+        assert SITE + series.get_translation(locale_en).url in entries
+        assert f"{SITE}/" in entries
+        assert f"{SITE}/en/" in entries
 
 
 def test_pages_in_one_language_have_no_alternates(client, series):
     event = EventPageFactory(parent=series)
     html = client.get(event.url).content.decode()
-    assert alternates(html) == {}
-    assert language_switch(html) is None
-
-
-@pytest.mark.parametrize("way", ["unpublished", "expired", "not yet due", "view-restricted"])
-def test_hidden_translations_are_not_linked(client, bilingual, locale_en, way):
-    norwegian = bilingual["event"]
-    hide(norwegian.get_translation(locale_en), way)
-
-    html = client.get(norwegian.url).content.decode()
     assert alternates(html) == {}
     assert language_switch(html) is None
 
@@ -133,22 +168,6 @@ def sitemap(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     return read_sitemap(response.content)
-
-
-def test_sitemap_lists_both_languages_with_last_modified_dates(client, bilingual, locale_en):
-    entries = sitemap(client)
-
-    for kind in ("event", "person"):
-        norwegian = bilingual[kind]
-        english = norwegian.get_translation(locale_en)
-        # The day in the site's time zone, as the sitemap gives it.
-        assert entries[SITE + norwegian.url] == localdate(norwegian.last_published_at).isoformat()
-        assert entries[SITE + english.url] == localdate(english.last_published_at).isoformat()
-    series = bilingual["index"]
-    assert SITE + series.url in entries
-    assert SITE + series.get_translation(locale_en).url in entries
-    assert f"{SITE}/" in entries
-    assert f"{SITE}/en/" in entries
 
 
 @pytest.mark.parametrize("way", HIDDEN_WAYS)

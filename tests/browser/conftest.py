@@ -64,6 +64,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _database(transactional_db_as_migrated):
+    """The live server answers from other threads, so the tests' data is committed."""
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
@@ -158,12 +163,7 @@ def page(request, chromium, live_server):
 def demo_site(live_server):
     """The example site as `make demo` fills it: the programme in Bokmål and English."""
     from django.core.management import call_command
-    from wagtail.models import Locale, Page
 
-    # Other transactional tests may have flushed the tree that Wagtail's migrations create.
-    if Page.get_first_root_node() is None:
-        nb, _created = Locale.objects.get_or_create(language_code="nb")
-        Page.add_root(instance=Page(title="Root", locale=nb))
     call_command("load_demo", stdout=io.StringIO())
 
 
@@ -185,12 +185,12 @@ def programme(live_server):
     from example_project.home.models import HomePage
     from wagtail_events.models import EventIndexPage, PersonIndexPage, PersonPage, Venue
 
-    nb, _created = Locale.objects.get_or_create(language_code="nb")
+    nb = Locale.get_default()
     Locale.objects.get_or_create(language_code="en")
 
-    # Other transactional tests may have flushed the tree that Wagtail's migrations create.
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", locale=nb))
-    home = root.add_child(instance=HomePage(title="Arrangementer", slug="arrangementer"))
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Arrangementer", slug="arrangementer")
+    )
     Site.objects.all().delete()
     # The live server's host and port, so links the admin shows lead back to it.
     host, port = live_server.url.removeprefix("http://").rsplit(":", 1)
