@@ -38,10 +38,11 @@ class EventPagesAPIViewSet(PagesAPIViewSet):
         pages = list(super().paginate_queryset(queryset))
         # Every item shows its locale, which Wagtail would fetch page by page.
         prefetch_related_objects(pages, "locale")
-        events = [page for page in pages if isinstance(page, event_page_model())]
+        event_model, person_model = event_page_model(), person_page_model()
+        events = [page for page in pages if isinstance(page, event_model)]
         fill_event_details(events)
         load_stream_field(events, "body")
-        people = [page for page in pages if isinstance(page, person_page_model())]
+        people = [page for page in pages if isinstance(page, person_model)]
         load_people(people)
         # Their pictures and the renditions already made, for all of them at once.
         prefetch_related_objects(events, "image", renditions_prefetch("image"))
