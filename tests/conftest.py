@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.db.utils import load_backend
+from django.utils import translation
 
 from tests import builders, factories
 
@@ -151,6 +152,13 @@ def pytest_ignore_collect(collection_path, config):
 def _factory_sequences_start_at_zero():
     """Generated names and times depend on the test alone, not on the tests run before it."""
     factories.reset_sequences()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. A request through the test client runs
+    in the test's own thread, and the locale middleware leaves its language active after it."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
