@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
 
 from .blocks import questions_in
+from .choices import AttendanceMode, EventStatus
 from .conf import get_setting
-from .models.events import AttendanceMode, EventStatus
 from .weblinks import web_url
 
 PRODID = "-//wagtail_events//Event programme//EN"

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .models.events import AttendanceMode, EventStatus, Role
+from .choices import AttendanceMode, EventStatus, Role
 from .weblinks import web_url
 
 SCHEMA = "https://schema.org/"

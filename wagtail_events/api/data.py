@@ -10,9 +10,8 @@ from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
 from ..blocks import AGENDA, items_by_day, list_values, questions_in, raw_blocks
+from ..choices import ACCESSIBILITY_FEATURES, roles
 from ..images import image_data
-from ..models.events import role_choices
-from ..models.taxonomy import ACCESSIBILITY_FEATURES
 
 # Image sizes the API offers: name -> Wagtail rendition filter.
 IMAGE_RENDITIONS = {"card": "fill-640x360", "large": "width-1280"}
@@ -148,7 +147,7 @@ def event_data(request, event, pages=None, *, with_body_html=False):
     tzinfo = event.tzinfo
     language = event.locale.language_code
     # What get_role_display() would look up, once per event rather than once per person.
-    role_labels = dict(role_choices())
+    role_labels = dict(roles())
     with translation.override(language):
         flags = event.accessibility
         data = {

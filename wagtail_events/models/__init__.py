@@ -7,19 +7,17 @@ here once the apps are loaded: they are the site's models (see ``page_models``),
 unless the site has its own. Subclass or point a foreign key at ``wagtail_events.pages.models``.
 """
 
+from ..choices import ACCESSIBILITY_FEATURES, AttendanceMode, EventStatus, Role
 from ..page_models import MODEL_LOOKUPS
 from .embeds import EmbedProfile
 from .events import (
-    AttendanceMode,
     EventIndexPageMixin,
     EventOrganiserMixin,
     EventPageMixin,
     EventPersonMixin,
-    EventStatus,
-    Role,
 )
 from .people import PersonIndexPageMixin, PersonPageMixin
-from .taxonomy import ACCESSIBILITY_FEATURES, EventType, Organisation, Topic, Venue
+from .taxonomy import EventType, Organisation, Topic, Venue
 
 __all__ = [
     "ACCESSIBILITY_FEATURES",

@@ -26,12 +26,21 @@ from wagtail_localize.fields import SynchronizedField
 
 from .. import serializers
 from ..blocks import EventBodyBlock, agenda_day_errors
+from ..choices import (
+    ACCESSIBILITY_FEATURES,
+    ROLES_NEEDING_PERSON,
+    VENUE_FEATURES,
+    AttendanceMode,
+    EventStatus,
+    Role,
+    roles,
+)
 from ..conf import get_setting
 from ..formatting import format_event_when
 from ..i18n import in_locale
 from ..page_models import event_index_page_model
 from ..weblinks import web_url
-from .taxonomy import ACCESSIBILITY_FEATURES, VENUE_FEATURES, Organisation
+from .taxonomy import Organisation
 
 
 def default_timezone():
@@ -42,38 +51,13 @@ def timezone_choices():
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
+# Named by the migrations, so it stays here.
 def role_choices():
-    return [*Role.choices, *get_setting("EXTRA_ROLES")]
+    return roles()
 
 
 def spoken_language_choices():
     return list(get_setting("SPOKEN_LANGUAGES"))
-
-
-class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    ONLINE = "online", _("Online")
-    MIXED = "mixed", _("In person and online")
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
-    POSTPONED = "postponed", _("Postponed")
-    RESCHEDULED = "rescheduled", _("Rescheduled")
-    MOVED_ONLINE = "moved_online", _("Moved online")
-
-
-class Role(models.TextChoices):
-    MODERATOR = "moderator", _("Moderator")
-    PARTICIPANT = "participant", _("Participant")
-    SPEAKER = "speaker", _("Speaker")
-    CONTACT = "contact", _("Contact person")
-    HOST = "host", _("Host")
-
-
-# Roles that name someone on stage, so they must point at a person page.
-ROLES_NEEDING_PERSON = {Role.MODERATOR, Role.PARTICIPANT, Role.SPEAKER, Role.HOST}
 
 
 class SpokenLanguagesField(models.JSONField):

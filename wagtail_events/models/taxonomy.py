@@ -15,16 +15,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..slugs import slug_from_name
 
-# The accessibility symbols Arendalsuka uses, in the order it shows them.
-ACCESSIBILITY_FEATURES = [
-    ("wheelchair_accessible", _("Wheelchair-accessible venue")),
-    ("accessible_toilet", _("Accessible toilet")),
-    ("hearing_loop", _("Hearing loop")),
-    ("sign_language_interpreting", _("Sign-language interpreting")),
-]
-# Features that belong to the building; a venue sets them, an event may override them.
-VENUE_FEATURES = ACCESSIBILITY_FEATURES[:3]
-
 
 class SluggedSnippet(TranslatableMixin, models.Model):
     """A translatable snippet with a name and a slug that is unique within its locale."""

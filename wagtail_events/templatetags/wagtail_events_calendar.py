@@ -3,7 +3,8 @@
 from django import template
 
 from ..calendar_links import OUTLOOK_OFFICE, google_calendar_link, outlook_link
-from ..models.events import EventIndexPageMixin, EventPageMixin, EventStatus
+from ..choices import EventStatus
+from ..models.events import EventIndexPageMixin, EventPageMixin
 
 register = template.Library()
 
