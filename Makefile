@@ -36,7 +36,7 @@ help:
 	@echo "make lint              ruff check, ruff format --check and the import contracts"
 	@echo "make imports           check that imports keep to the package's floors (lint-imports)"
 	@echo "make format            ruff format and ruff check --fix"
-	@echo "make messages          update the nb translation catalogues from the English source"
+	@echo "make messages          update the translation catalogues ($(MESSAGE_LANGUAGES)) from the English source"
 	@echo "make compilemessages   compile the translation catalogues to .mo files"
 	@echo "make docs              build the HTML documentation into docs/_build/html"
 	@echo "make migrations-check  fail if the models have changes without a migration"
@@ -125,11 +125,15 @@ format: $(VENV)/.installed-test
 # environments). Settings are left out: the commands need none.
 CATALOGUE_DIRS := wagtail_events example_project
 
+# The languages the catalogues are kept in: each gets every string of the code.
+MESSAGE_LANGUAGES ?= nb
+
 messages: $(VENV)/.installed-example
 	mkdir -p $(LOCALE_DIR)
 	for dir in $(CATALOGUE_DIRS); do \
 		(cd $$dir && env -u DJANGO_SETTINGS_MODULE $(abspath $(VENV_PYTHON)) -m django \
-			makemessages -l nb --extension=html,py,txt --ignore='.venv*') || exit 1; \
+			makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --extension=html,py,txt \
+			--ignore='.venv*') || exit 1; \
 	done
 
 compilemessages: $(VENV)/.installed-example
