@@ -165,6 +165,7 @@ class EventListing:
     profile: object = None
     limit: int | None = None
     offset: int = 0
+    # The fields the request set itself, which a profile's defaults leave alone.
     given: frozenset = field(default=frozenset(), compare=False)
 
     @property
