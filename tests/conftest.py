@@ -125,6 +125,7 @@ SWAPPED_MODULES = {
     "test_index.py",
     "test_jsonld.py",
     "test_leaks.py",
+    "test_listing.py",
     "test_pages.py",
     "test_person_pages.py",
     "test_personal_data.py",

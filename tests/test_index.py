@@ -99,7 +99,11 @@ def test_index_lists_the_events_of_its_series_below_it(client, events_index, ser
 
 
 def build_programme(series, people_index):
-    """Three upcoming events that differ in every way the filters look at."""
+    """Three upcoming events that differ in every way the filters look at.
+
+    What each filter leaves of them, on this page and in every other output, is in
+    ``test_listing``; the tests here are of the form.
+    """
     nav = OrganisationFactory(name="Arbeids- og velferdsetaten", short_name="NAV")
     ks = OrganisationFactory(name="Kommunesektorens organisasjon", short_name="KS")
     ingrid = PersonPageFactory(
@@ -150,7 +154,7 @@ def build_programme(series, people_index):
 
 
 class TestFilters:
-    """The filters on a programme that the tests only read (or change inside their own
+    """The filter form on a programme that the tests only read (or change inside their own
     savepoint), built once for the class."""
 
     @pytest.fixture(scope="class")
@@ -168,40 +172,6 @@ class TestFilters:
     @pytest.fixture
     def programme(self, site, db):
         return builders.fresh(site.programme)
-
-    @pytest.mark.parametrize(
-        ("query", "expected"),
-        [
-            ({"type": "debatt"}, ["health", "cancelled"]),
-            ({"topic": "helse"}, ["health", "climate"]),
-            ({"organiser": "kommunesektorens-organisasjon"}, ["climate", "cancelled"]),
-            ({"person": "ingrid-berg"}, ["health"]),
-            ({"status": "cancelled"}, ["cancelled"]),
-            ({"q": "klimatilpasningen"}, ["climate"]),  # title
-            ({"q": "velferdsteknologi"}, ["health"]),  # lead
-            ({"q": "Jonas Aasen"}, ["climate"]),  # a person taking part
-            ({"q": "velferdsetaten"}, ["health", "cancelled"]),  # an organiser
-            ({"q": "NAV"}, ["health", "cancelled"]),  # by its short name
-            ({"q": "agderposten"}, ["climate"]),  # the employer of someone taking part
-            ({"type": "debatt", "organiser": "kommunesektorens-organisasjon"}, ["cancelled"]),
-        ],
-    )
-    def test_filters_narrow_the_programme(self, client, series, programme, query, expected):
-        response = client.get(series.url, query)
-
-        assert response.status_code == 200
-        assert titles(response) == [programme[name].title for name in expected]
-        assert response.context["result_count"] == len(expected)
-
-    def test_date_range_covers_whole_days_in_oslo(self, client, series, programme):
-        first_day = timezone.localdate(programme["health"].start)
-        last_day = timezone.localdate(programme["climate"].start)
-
-        response = client.get(series.url, {"from": first_day, "to": last_day})
-        assert titles(response) == [programme["health"].title, programme["climate"].title]
-
-        response = client.get(series.url, {"from": first_day + datetime.timedelta(days=1)})
-        assert titles(response) == [programme["climate"].title, programme["cancelled"].title]
 
     def test_filter_form_lists_what_the_programme_uses(self, client, series, programme):
         EventTypeFactory(name="Konsert")  # used by no event here

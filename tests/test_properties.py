@@ -9,6 +9,7 @@ import datetime
 import re
 import uuid
 import zoneinfo
+from dataclasses import replace
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -23,7 +24,8 @@ from wagtail.models import Locale
 from tests.factories import EventPageFactory, noon
 from wagtail_events import ical
 from wagtail_events.api.filters import EventQuery, ListParameters, PersonQuery
-from wagtail_events.filters import ALL, PAST, UPCOMING, EventFilterSet, day_start
+from wagtail_events.filters import EventFilterSet
+from wagtail_events.listing import ALL, PAST, UPCOMING, day_start, listed_events, moment
 from wagtail_events.models import (
     EventPage,
     EventPerson,
@@ -219,14 +221,16 @@ def test_event_query_parses_to_valid_parameters_or_a_validation_error(params):
     assert 1 <= query.limit <= MAX_LIMIT
     assert 0 <= query.offset <= 100_000
     assert query.series is None or query.series >= 1
-    assert query.effective_when in (UPCOMING, PAST, ALL)
-    assert query.ordering in (("start", "pk"), ("-start", "-pk"))
+    listing = query.listing()
+    assert listing.effective_when in (UPCOMING, PAST, ALL)
+    assert listing.ordering in (("start", "pk"), ("-start", "-pk"))
     for name in ("from", "to"):
         value = getattr(query, f"date_{name}")
         if value is not None and isinstance(value, datetime.datetime):
             assert timezone.is_aware(value), name
-    # The conditions are built without touching the database.
-    query.get_filter_expression()
+    # The conditions are built without touching the database (the search and the series
+    # ask it, for their words and paths).
+    replace(listing, q=None, series=None).conditions()
 
 
 @bounded(200)
@@ -262,8 +266,8 @@ def test_from_is_a_day_or_a_moment_as_documented(text):
         return
     if expected is OUT_OF_RANGE:
         # Taken, it filters (from the calendar's first or to its last instant).
-        assert query.moment_from() is not None
-        query.get_filter_expression()
+        assert moment_from(query) is not None
+        query.listing().conditions()
         return
     if expected is None:
         # Django also reads a few other ISO 8601 forms (20250812, 2025-W33); they must still
@@ -277,7 +281,11 @@ def test_from_is_a_day_or_a_moment_as_documented(text):
         assert query.date_from.replace(tzinfo=None) == expected.replace(tzinfo=None)
         assert query.date_from.utcoffset() == expected.utcoffset()
         # In UTC: a time the clocks skip equals no time in another zone.
-        assert query.moment_from().astimezone(UTC) == query.date_from.astimezone(UTC)
+        assert moment_from(query).astimezone(UTC) == query.date_from.astimezone(UTC)
+
+
+def moment_from(query):
+    return moment(query.date_from, end_of_day=False)
 
 
 def local_midnight_instant(day, zone):
@@ -321,7 +329,7 @@ def test_a_day_runs_from_midnight_to_midnight_in_the_site_zone(day, zone_name):
     with timezone.override(zone):
         assert day_start(day).astimezone(UTC) == local_midnight_instant(day, zone)
         query = EventQuery.model_validate({"from": day.isoformat(), "to": day.isoformat()})
-        start, end = query.moment_from(), query.moment_to()
+        start, end = moment_from(query), moment(query.date_to, end_of_day=True)
     assert query.date_from == query.date_to == day
     assert start.astimezone(UTC) == local_midnight_instant(day, zone)
     next_day = day + datetime.timedelta(days=1)
@@ -408,7 +416,7 @@ def test_every_end_of_the_calendar_is_an_early_or_a_late_one():
 
 
 def matching_titles(query):
-    events = EventPage.objects.filter(query.get_filter_expression()).order_by("start")
+    events = listed_events(query.listing())
     return list(events.values_list("title", flat=True))
 
 

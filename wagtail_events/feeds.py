@@ -1,9 +1,9 @@
 """Calendar files (.ics) and RSS/Atom feeds for events, indexes and people.
 
-Views only fetch (through ``queries``), respond and answer conditional requests; the bytes come
-from ``ical`` and from Django's syndication framework. Every response carries an ETag made from
-its body, and a request whose If-None-Match matches gets 304 Not Modified, as with Django's
-``ConditionalGetMiddleware``.
+Views only find their events (through ``listing``), fetch them (through ``queries``), respond
+and answer conditional requests; the bytes come from ``ical`` and from Django's syndication
+framework. Every response carries an ETag made from its body, and a request whose
+If-None-Match matches gets 304 Not Modified, as with Django's ``ConditionalGetMiddleware``.
 """
 
 import datetime
@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import conditional_page
 
 from .conf import get_setting
-from .filters import ALL, UPCOMING, EventFilterSet
+from .filters import EventFilterSet
 from .ical import build_calendar, calendar_entry, event_categories
-from .page_models import event_person_model
+from .listing import ALL, UPCOMING, ending_from, listed_events, person_events
 from .queries import is_public, load_events, public_events
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -65,7 +65,7 @@ def recent_and_upcoming(queryset):
     Subscribers keep the recent past instead of seeing events vanish once they are over.
     """
     since = timezone.now() - datetime.timedelta(days=get_setting("CALENDAR_PAST_DAYS"))
-    return load_events(queryset.filter(end__gte=since).order_by("start", "pk"))
+    return load_events(queryset.filter(ending_from(since)).order_by("start", "pk"))
 
 
 def index_events(request, index, when):
@@ -77,14 +77,7 @@ def index_events(request, index, when):
     """
     data = request.GET.copy()
     data.pop("when", None)
-    filterset = EventFilterSet(
-        data=data,
-        queryset=public_events(index.locale).descendant_of(index),
-        request=request,
-        locale=index.locale,
-    )
-    filterset.default_when = when
-    return filterset.qs.order_by("start", "pk")
+    return listed_events(EventFilterSet.for_index(index, data, request=request, when=when).listing)
 
 
 @conditional_page
@@ -107,10 +100,7 @@ def index_calendar(request, index):
 def person_calendar(request, person):
     """The events the person takes part in, in any role, in the person page's language."""
     public_or_404(person)
-    # Links on translated events point at the source-language person, so match on the key.
-    roles = event_person_model().objects.filter(person__translation_key=person.translation_key)
-    queryset = public_events(person.locale).filter(pk__in=roles.values("page_id"))
-    entries = calendar_entries(request, recent_and_upcoming(queryset))
+    entries = calendar_entries(request, recent_and_upcoming(listed_events(person_events(person))))
     name = _("Events with %(name)s") % {"name": person.title}
     return calendar_response(request, entries, name, person.slug, REFRESH_INTERVAL)
 

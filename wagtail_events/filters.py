@@ -1,15 +1,16 @@
-"""The event filters visitors set with plain GET parameters, shared by every filtered output.
+"""The index page's filter form: plain GET parameters parsed into an ``EventListing``.
 
-``EventFilterSet(data=request.GET, queryset=<public events>, request=request)`` gives ``.qs``
-(the events that match, ordered for the chosen time), ``.form`` (to render, with errors for
-unusable values) and ``.is_valid()``. Pass only public events (see ``queries.public_events``):
-the filters narrow a queryset, they never decide what is public.
+``EventFilterSet.for_index(index, request.GET, request=request)`` gives ``.listing`` (what the
+request asks for, see ``wagtail_events.listing``), ``.qs`` (the events that match, ordered for
+the chosen time), ``.form`` (to render, with errors for unusable values) and ``.is_valid()``.
+An unusable value is left out of the listing: it narrows nothing. The filters narrow public
+events, they never decide what is public.
 
 Links on translated pages point at the source-language snippets and person pages, and snippet
 slugs are the same in every language, so a slug filters the programme in any language.
 """
 
-import datetime
+from dataclasses import replace
 from functools import cached_property
 
 import django_filters
@@ -17,26 +18,27 @@ from django import forms
 from django.core.validators import slug_unicode_re
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from .conf import get_setting
+from .listing import (
+    ALL,
+    PAST,
+    UPCOMING,
+    EventListing,
+    listed_events,
+    of_types,
+    on_topics,
+    organised_by,
+    programme,
+    with_people,
+)
 from .models.events import EventStatus
 from .models.taxonomy import EventType, Organisation, Topic
-from .page_models import (
-    event_organiser_model,
-    event_page_model,
-    event_person_model,
-    person_page_model,
-)
-from .queries import public_events
-from .search import events_matching, people_matching
-
-UPCOMING = "upcoming"
-PAST = "past"
-ALL = "all"
+from .page_models import person_page_model
+from .search import people_matching
 
 # "from" and "to" are Python keywords, so those filters are declared under other names.
 PARAMETER_NAMES = {"date_from": "from", "date_to": "to"}
@@ -49,38 +51,6 @@ class EventFilterForm(forms.Form):
         if start and end and end < start:
             self.add_error("to", _("The end date is before the start date."))
         return cleaned_data
-
-
-def _applied_in_filter_queryset(queryset, name, value):
-    return queryset
-
-
-# The calendar's first and last instants.
-EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC)
-
-
-def day_start(day):
-    """Midnight at the start of ``day`` in the site's time zone, in UTC.
-
-    The database is given times in UTC, and at the calendar's ends that can overflow (midnight
-    on 0001-01-01 in Oslo is still year 0 in UTC): the calendar's first or last instant then.
-    """
-    midnight = datetime.datetime.combine(
-        day, datetime.time.min, tzinfo=timezone.get_current_timezone()
-    )
-    try:
-        return midnight.astimezone(datetime.UTC)
-    except OverflowError:
-        return EARLIEST if day.year == 1 else LATEST
-
-
-def next_day_start(day):
-    """Midnight at the end of ``day`` (see ``day_start``); after the calendar's last day, its
-    last instant."""
-    if day == datetime.date.max:
-        return LATEST
-    return day_start(day + datetime.timedelta(days=1))
 
 
 def _invalid_choice(message):
@@ -97,8 +67,8 @@ class Options(BaseChoiceIterator):
     however large the programme.
     """
 
-    def __init__(self, listing, matches, chosen):
-        self._listing = listing  # (limit, slug=None) -> [(slug, name)], or None if over limit
+    def __init__(self, lister, matches, chosen):
+        self._lister = lister  # (limit, slug=None) -> [(slug, name)], or None if over limit
         self._matches = matches  # slug -> whether any event matches it
         self._chosen = chosen
         self._checked = {}
@@ -115,14 +85,14 @@ class Options(BaseChoiceIterator):
 
     @cached_property
     def _all(self):
-        return self._listing(get_setting("FILTER_OPTIONS"))
+        return self._lister(get_setting("FILTER_OPTIONS"))
 
     @cached_property
     def listed(self):
         if self._all is not None:
             return self._all
         if self._chosen and self.offers(self._chosen):
-            return self._listing(1, slug=self._chosen) or []
+            return self._lister(1, slug=self._chosen) or []
         return []
 
     @property
@@ -161,7 +131,6 @@ class OptionFilter(django_filters.ChoiceFilter):
 class EventFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
-        method="filter_text",
         max_length=200,
         help_text=_(
             "Words from the event's title or text, or the names of people and organisations."
@@ -169,12 +138,10 @@ class EventFilterSet(django_filters.FilterSet):
     )
     date_from = django_filters.DateFilter(
         label=_("From date"),
-        method="filter_date_from",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = django_filters.DateFilter(
         label=_("To date"),
-        method="filter_date_to",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     type = OptionFilter(
@@ -185,19 +152,16 @@ class EventFilterSet(django_filters.FilterSet):
     )
     topic = OptionFilter(
         label=_("Topic"),
-        method="filter_topic",
         empty_label=_("All topics"),
         error_messages=_invalid_choice(_("There is no topic “%(value)s” here.")),
     )
     organiser = OptionFilter(
         label=_("Organiser"),
-        method="filter_organiser",
         empty_label=_("All organisers"),
         error_messages=_invalid_choice(_("There is no organiser “%(value)s” here.")),
     )
     person = OptionFilter(
         label=_("Person"),
-        method="filter_person",
         empty_label=_("Everyone"),
         error_messages=_invalid_choice(_("There is no person “%(value)s” here.")),
     )
@@ -214,23 +178,29 @@ class EventFilterSet(django_filters.FilterSet):
         empty_label=None,
         # Pages offer the choice as links; the form only carries it along.
         widget=forms.HiddenInput,
-        method=_applied_in_filter_queryset,
         error_messages=_invalid_choice(_("“%(value)s” is not a time to list events for.")),
     )
 
     class Meta:
         form = EventFilterForm
 
-    # What a missing ``when`` means; a calendar feed may want ALL.
-    default_when = UPCOMING
-
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, locale=None):
+    def __init__(
+        self, data=None, queryset=None, *, request=None, prefix=None, locale=None, listing=None
+    ):
+        # Where the events are and the time span without ``when``; the request adds the rest.
+        self.base_listing = listing or EventListing(locale=locale)
         if queryset is None:
-            queryset = public_events()
+            queryset = listed_events(replace(self.base_listing, when=ALL))
         # No data is no filter, not "unbound": the default time and order still apply.
         super().__init__(data or QueryDict(), queryset, request=request, prefix=prefix)
         # Options are named in this locale's language, where a translation exists.
-        self.locale = locale or Locale.get_active()
+        self.locale = locale or self.base_listing.locale or Locale.get_active()
+
+    @classmethod
+    def for_index(cls, index, data=None, *, request=None, when=UPCOMING):
+        """The filters on the events below ``index``; ``when`` is the span without ``when``
+        (a calendar feed has its own)."""
+        return cls(data, request=request, locale=index.locale, listing=programme(index, when=when))
 
     @classmethod
     def get_filters(cls):
@@ -289,85 +259,44 @@ class EventFilterSet(django_filters.FilterSet):
 
         return listing
 
+    @cached_property
+    def listing(self):
+        """What the request asks for: the usable values, on top of ``base_listing``."""
+        self.form.is_valid()
+        values = self.form.cleaned_data
+
+        def slugs(name):
+            return (values[name],) if values.get(name) else ()
+
+        return replace(
+            self.base_listing,
+            date_from=values.get("from"),
+            date_to=values.get("to"),
+            types=slugs("type"),
+            topics=slugs("topic"),
+            organisers=slugs("organiser"),
+            people=slugs("person"),
+            status=values.get("status") or None,
+            q=values.get("q") or None,
+            when=values.get("when") or None,
+        )
+
+    @property
+    def default_when(self):
+        return self.listing.default_when
+
     @property
     def selected_when(self):
         """``upcoming``, ``past`` or ``all``: what was asked for, or else the default."""
-        self.form.is_valid()
-        return self.form.cleaned_data.get("when") or self.default_when
+        return self.listing.effective_when
 
     @property
     def is_filtered(self):
         """Whether any filter besides the time narrows the events."""
-        self.form.is_valid()
-        return any(
-            value not in (None, "")
-            for name, value in self.form.cleaned_data.items()
-            if name != "when"
-        )
+        return self.listing.is_filtered()
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        now = timezone.now()
-        when = self.selected_when
-        if when == PAST:
-            return queryset.filter(end__lt=now).order_by("-start", "-pk")
-        if when == UPCOMING:
-            queryset = queryset.filter(end__gte=now)
-        return queryset.order_by("start", "pk")
-
-    def filter_text(self, queryset, name, value):
-        return queryset.filter(events_matching(value))
-
-    def filter_date_from(self, queryset, name, value):
-        return queryset.filter(ending_from(day_start(value)))
-
-    def filter_date_to(self, queryset, name, value):
-        return queryset.filter(starting_before(next_day_start(value)))
-
-    def filter_topic(self, queryset, name, value):
-        return queryset.filter(on_topics([value]))
-
-    def filter_organiser(self, queryset, name, value):
-        return queryset.filter(organised_by([value]))
-
-    def filter_person(self, queryset, name, value):
-        return queryset.filter(with_people([value]))
-
-
-# The conditions behind each filter, shared by the pages' filters and the events API. Each is a
-# subquery, not a join, so an event is listed once whatever it links to.
-
-
-def ending_from(moment):
-    return Q(end__gte=moment)
-
-
-def starting_before(moment):
-    return Q(start__lt=moment)
-
-
-def of_types(slugs):
-    return Q(event_type__slug__in=slugs)
-
-
-def on_topics(slugs):
-    return Q(pk__in=event_page_model().objects.filter(topics__slug__in=slugs).values("pk"))
-
-
-def organised_by(slugs):
-    """Organised by any of the organisations; a slug is the same in every language."""
-    return Q(
-        pk__in=event_organiser_model()
-        .objects.filter(organisation__slug__in=slugs)
-        .values("page_id")
-    )
-
-
-def with_people(slugs):
-    """With any of the people, in any role; a slug may be the person page's in any language."""
-    people = person_page_model().objects.filter(slug__in=slugs).values("translation_key")
-    taking_part = event_person_model().objects.filter(person__translation_key__in=people)
-    return Q(pk__in=taking_part.values("page_id"))
+        return self.listing.apply(queryset)
 
 
 def _snippet_options(used, limit):

@@ -1,20 +1,19 @@
 """Template context for the event index, person and person index pages.
 
-The page models call these from ``get_context``. Everything shown is fetched through
-``queries``, so the pages list only public events and cost the same number of queries however
-many events or people they show.
+The page models call these from ``get_context``. The events are found through ``listing`` and
+everything shown is fetched through ``queries``, so the pages list only public events and cost
+the same number of queries however many events or people they show.
 """
 
 from functools import cached_property
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .filters import PAST, UPCOMING, EventFilterSet, PersonFilterSet
-from .page_models import event_person_model
-from .queries import count_reach, count_up_to, load_events, load_people, public_events
+from .filters import EventFilterSet, PersonFilterSet
+from .listing import PAST, UPCOMING, listed_events, person_events
+from .queries import count_reach, count_up_to, load_events, load_people
 
 # A page model may set its own, e.g. ``events_per_page = 50`` on an index.
 EVENTS_PER_PAGE = 20
@@ -25,14 +24,12 @@ PERSON_PAST_EVENTS_PER_PAGE = 20
 
 def event_index_context(index, request):
     """The filter form, one page of matching events and the links around them."""
-    events = public_events(index.locale).descendant_of(index)
-    filterset = EventFilterSet(
-        data=request.GET, queryset=events, request=request, locale=index.locale
-    )
+    filterset = EventFilterSet.for_index(index, request.GET, request=request)
     parameters = _valid_parameters(filterset)
     per_page = getattr(index, "events_per_page", EVENTS_PER_PAGE)
     # Listings show no bodies: leave the StreamFields in the database.
-    page, notices = paginate(request, filterset.qs.defer_streamfields(), per_page)
+    events = listed_events(filterset.listing).defer_streamfields()
+    page, notices = paginate(request, events, per_page)
     when = filterset.selected_when
     without_when = parameters.copy()
     without_when.pop("when", None)
@@ -69,13 +66,10 @@ def person_page_context(person, request):
     Events link the source-language person page; every language version of the person lists
     the same events, in the person page's language.
     """
-    links = event_person_model().objects.filter(person__translation_key=person.translation_key)
-    events = public_events(person.locale).filter(pk__in=links.values("page_id"))
-    now = timezone.now()
-    upcoming = load_events(events.filter(end__gte=now).order_by("start", "pk").defer_streamfields())
+    upcoming = load_events(listed_events(person_events(person, when=UPCOMING)).defer_streamfields())
     past_page, notices = paginate(
         request,
-        events.filter(end__lt=now).order_by("-start", "-pk").defer_streamfields(),
+        listed_events(person_events(person, when=PAST)).defer_streamfields(),
         PERSON_PAST_EVENTS_PER_PAGE,
     )
     past = load_events(past_page.object_list)

@@ -1,21 +1,20 @@
 """The list parameters of the events API, validated by pydantic and documented in OpenAPI.
 
-The conditions themselves are the ones the event index pages use (``wagtail_events.filters``),
-so a filter means the same on a page, in the API and in the widget.
+``EventQuery`` only parses: ``.listing()`` is the ``EventListing`` it asks for, the one the
+event index pages, their calendars and feeds use too (``wagtail_events.listing``), so a filter
+means the same on a page, in the API and in the widget.
 """
 
 import datetime
 from typing import Annotated, ClassVar, Literal
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from ninja import Field, FilterSchema, Schema
-from pydantic import PrivateAttr, StringConstraints, field_validator
+from pydantic import StringConstraints, field_validator
 
-from .. import filters
-from ..filters import ALL, PAST, UPCOMING
+from ..listing import ALL, PAST, UPCOMING, EventListing, moment
 from ..models.embeds import MAX_LIMIT
 from ..models.events import EventStatus
 
@@ -48,29 +47,13 @@ def _date_or_datetime(value):
     return day or moment
 
 
-def _moment(value, *, end_of_day):
-    """The instant in UTC: a datetime as it is, a day as its start or the start of the next.
-
-    A moment beyond the ends of the calendar in UTC (midnight on 0001-01-01 in Oslo is still
-    in year 0 there) is its first or last instant: every valid date is answered, none overflows.
-    """
-    if value is None:
-        return value
-    if not isinstance(value, datetime.datetime):
-        return filters.next_day_start(value) if end_of_day else filters.day_start(value)
-    try:
-        # In UTC, as PostgreSQL takes offsets up to 15:59 only (Python up to 23:59).
-        return value.astimezone(datetime.UTC)
-    except OverflowError:
-        return filters.EARLIEST if value.year == 1 else filters.LATEST
-
-
 def _slugs_field(description):
     return Field(None, description=description, max_length=MAX_VALUES)
 
 
-class EventFilters(FilterSchema):
-    """What narrows the list of events. Every value given must match."""
+class EventQuery(FilterSchema):
+    """The list parameters: the filters (every value given must match), then language, time,
+    order, page and profile."""
 
     date_from: DateOrDateTime = Field(
         None,
@@ -99,58 +82,6 @@ class EventFilters(FilterSchema):
         "stemming), in the title, lead or body, or the name of a person or organisation. "
         "Punctuation is ignored; the same words give the same events as the search page.",
     )
-
-    _normalise_dates = field_validator("date_from", "date_to", mode="before")(
-        classmethod(lambda cls, value: _date_or_datetime(value))
-    )
-
-    @field_validator("date_to")
-    @classmethod
-    def _not_before_from(cls, end, info):
-        start = info.data.get("date_from")
-        if start is None or end is None:
-            return end
-        # A day as 'to' runs to its end (the next day's start), so it may hold a 'from' time.
-        last = _moment(end, end_of_day=True)
-        first = _moment(start, end_of_day=False)
-        if last < first or (not isinstance(end, datetime.datetime) and last == first):
-            raise ValueError("'to' is before 'from'")
-        return end
-
-    def moment_from(self):
-        return _moment(self.date_from, end_of_day=False)
-
-    def moment_to(self):
-        return _moment(self.date_to, end_of_day=True)
-
-    def filter_date_from(self, value):
-        return filters.ending_from(self.moment_from()) if value is not None else Q()
-
-    def filter_date_to(self, value):
-        if value is None:
-            return Q()
-        if isinstance(value, datetime.datetime):
-            return Q(start__lte=self.moment_to())
-        return filters.starting_before(self.moment_to())
-
-    def filter_organiser(self, value):
-        return filters.organised_by(value) if value else Q()
-
-    def filter_type(self, value):
-        return filters.of_types(value) if value else Q()
-
-    def filter_topic(self, value):
-        return filters.on_topics(value) if value else Q()
-
-    def filter_person(self, value):
-        return filters.with_people(value) if value else Q()
-
-    def filter_status(self, value):
-        return Q(status=value) if value else Q()
-
-
-class EventQuery(EventFilters):
-    """The list parameters: the filters, then language, time, order, page and profile."""
 
     lang: Language = Field(
         settings.LANGUAGE_CODE, description="The language version of the events to list."
@@ -181,52 +112,62 @@ class EventQuery(EventFilters):
         "events apply where the request does not set them.",
     )
 
-    def filter_lang(self, value):
-        return Q(locale__language_code=value)
+    _normalise_dates = field_validator("date_from", "date_to", mode="before")(
+        classmethod(lambda cls, value: _date_or_datetime(value))
+    )
 
-    # The embed profile whose defaults were applied (see listing.with_profile).
-    _embed_profile: object = PrivateAttr(None)
-
-    @property
-    def embed_profile(self):
-        return self._embed_profile
-
-    def custom_expression(self):
-        # The time span applies even when 'when' is left out, which the fields alone skip.
-        return self._connect_fields() & self._time_span()
-
-    def _time_span(self):
-        now = timezone.now()
-        when = self.effective_when
-        if when == UPCOMING:
-            return filters.ending_from(now)
-        if when == PAST:
-            return Q(end__lt=now)
-        return Q()
-
-    # Parameters that choose the page or the defaults, not a condition.
-    def _no_condition(self, value):
-        return Q()
-
-    # The search and the series ask the database; the listing applies them (see
-    # ``listing.matching_events``), so building the conditions never does.
-    filter_when = filter_series = filter_q = filter_order = _no_condition
-    filter_limit = filter_offset = filter_profile = _no_condition
+    @field_validator("date_to")
+    @classmethod
+    def _not_before_from(cls, end, info):
+        start = info.data.get("date_from")
+        if start is None or end is None:
+            return end
+        # A day as 'to' runs to its end (the next day's start), so it may hold a 'from' time.
+        last = moment(end, end_of_day=True)
+        first = moment(start, end_of_day=False)
+        if last < first or (not isinstance(end, datetime.datetime) and last == first):
+            raise ValueError("'to' is before 'from'")
+        return end
 
     # The span without 'when' or dates. The API lists everything, so data users can page
     # through the archive too; the widget sets UPCOMING.
     default_when: ClassVar[str] = ALL
 
-    @property
-    def effective_when(self):
-        if self.when:
-            return self.when
-        return ALL if (self.date_from or self.date_to) else self.default_when
+    # The listing's names for the parameters that differ (see ``with_profile``).
+    LISTING_NAMES: ClassVar[dict] = {
+        "organiser": "organisers",
+        "topic": "topics",
+        "type": "types",
+        "person": "people",
+        "lang": "language",
+    }
 
-    @property
-    def ordering(self):
-        order = self.order or ("-start" if self.effective_when == PAST else "start")
-        return (order, "-pk" if order.startswith("-") else "pk")
+    def listing(self):
+        """The ``EventListing`` these parameters ask for (the profile not yet applied)."""
+        dated = self.date_from is not None or self.date_to is not None
+        return EventListing(
+            date_from=self.date_from,
+            date_to=self.date_to,
+            organisers=tuple(self.organiser or ()),
+            types=tuple(self.type or ()),
+            topics=tuple(self.topic or ()),
+            people=tuple(self.person or ()),
+            status=self.status,
+            q=self.q,
+            # With dates, the dates alone decide.
+            when=self.when,
+            default_when=ALL if dated else self.default_when,
+            order=self.order,
+            language=self.lang,
+            series=self.series,
+            limit=self.limit,
+            offset=self.offset,
+            given=frozenset(self.LISTING_NAMES.get(name, name) for name in self.model_fields_set),
+        )
+
+    def custom_expression(self):
+        # Ninja's filtering, for whoever uses it, is the listing's.
+        return self.listing().conditions()
 
 
 class ListParameters(Schema):

@@ -3,13 +3,12 @@
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Q
 from django.http import Http404
 
 from ..blocks import agenda_page_ids
 from ..images import renditions_prefetch
+from ..listing import EventListing, listed_events, with_profile
 from ..models.embeds import EmbedProfile
-from ..page_models import event_index_page_model
 from ..queries import (
     count_reach,
     count_up_to,
@@ -17,12 +16,14 @@ from ..queries import (
     resolve_translations,
     with_event_details,
 )
-from ..search import events_matching
 
 
 @dataclass
-class Listing:
-    query: object
+class EventsPage:
+    """One page of a list request's events: the listing they answer (its profile applied),
+    how many match in all (see ``count_up_to``) and whether that count is exact."""
+
+    listing: EventListing
     count: int
     count_exact: bool
     events: list  # the events, or with ``find_event_refs`` their references
@@ -30,50 +31,32 @@ class Listing:
 
     @property
     def limit(self):
-        return self.query.limit
+        return self.listing.limit
 
     @property
     def offset(self):
-        return self.query.offset
+        return self.listing.offset
 
 
-def with_profile(query):
-    """The query with the profile's defaults where the request set nothing; 404 if unknown."""
+def listing_of(query):
+    """The listing the API parameters ask for, with their profile's defaults; 404 if the
+    profile is unknown."""
+    listing = query.listing()
     if not query.profile:
-        return query
+        return listing
     profile = EmbedProfile.objects.filter(slug=query.profile).first()
     if profile is None:
         raise Http404(f"There is no embed profile '{query.profile}'.")
-    given = query.model_fields_set
-    defaults = {}
-    if "organiser" not in given:
-        defaults["organiser"] = list(profile.organisers.values_list("slug", flat=True)) or None
-    if "topic" not in given:
-        defaults["topic"] = list(profile.topics.values_list("slug", flat=True)) or None
-    if "lang" not in given and profile.language:
-        defaults["lang"] = profile.language
-    if "limit" not in given:
-        defaults["limit"] = profile.limit
-    query = query.model_copy(update=defaults)
-    query._embed_profile = profile
-    return query
-
-
-def matching_events(query):
-    """The public events the query's filters select, in its order (not yet fetched)."""
-    queryset = query.filter(public_events()).filter(events_matching(query.q))
-    if query.series:
-        queryset = queryset.filter(_in_series(query.series, query.lang))
-    return queryset.order_by(*query.ordering)
+    return with_profile(listing, profile)
 
 
 def _page_of_events(query):
-    """The query with its profile applied, how many events match (see ``count_up_to``) and
-    whether that is all, and its page of them."""
-    query = with_profile(query)
-    queryset = matching_events(query)
-    end = query.offset + query.limit
-    return query, *count_up_to(queryset, count_reach(end)), queryset[query.offset : end]
+    """The listing, how many events match (see ``count_up_to``) and whether that is all, and
+    its page of them."""
+    listing = listing_of(query)
+    queryset = listed_events(listing)
+    end = listing.offset + listing.limit
+    return listing, *count_up_to(queryset, count_reach(end)), queryset[listing.offset : end]
 
 
 def find_events(query, *, with_body=True):
@@ -81,9 +64,9 @@ def find_events(query, *, with_body=True):
 
     ``with_body=False`` leaves the bodies unread, for outputs that show no agenda.
     """
-    query, count, exact, page = _page_of_events(query)
+    listing, count, exact, page = _page_of_events(query)
     events, pages = load_events_for_api(page, with_body=with_body)
-    return Listing(query, count, exact, events, pages)
+    return EventsPage(listing, count, exact, events, pages)
 
 
 class EventRef(NamedTuple):
@@ -99,9 +82,9 @@ def find_event_refs(query):
     For outputs made of cached per-event fragments: ``events_named`` selects the events whose
     fragment is missing.
     """
-    query, count, exact, page = _page_of_events(query)
+    listing, count, exact, page = _page_of_events(query)
     rows = page.values_list("pk", "translation_key")
-    return Listing(query, count, exact, [EventRef(*row) for row in rows], {})
+    return EventsPage(listing, count, exact, [EventRef(*row) for row in rows], {})
 
 
 def events_named(refs):
@@ -126,16 +109,3 @@ def load_events_for_api(queryset, *, with_body=True):
     agenda_ids = {pk for event in events for pk in agenda_page_ids(event.body)} if with_body else ()
     pages = resolve_translations(events, agenda_ids)
     return events, pages
-
-
-def _in_series(series_id, language_code):
-    """Below the series with this id, or below its translation into the listed language."""
-    series_model = event_index_page_model()
-    series = series_model.objects.filter(pk=series_id).values("translation_key")
-    indexes = series_model.objects.filter(
-        Q(pk=series_id) | Q(translation_key__in=series, locale__language_code=language_code)
-    ).values_list("path", flat=True)
-    condition = Q(pk__in=[])
-    for path in indexes:
-        condition |= Q(path__startswith=path)
-    return condition

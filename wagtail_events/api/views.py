@@ -105,8 +105,8 @@ def list_events(request, query: Query[EventQuery]):
     An unknown organiser, type, topic, person or series matches nothing: the list is empty.
     An unknown profile is a 404; a known one's colours come with the list, for the widget.
     """
-    listing = find_event_refs(query)
-    following, preceding = _page_links(request, listing.count, listing.limit, listing.offset)
+    found = find_event_refs(query)
+    following, preceding = _page_links(request, found.count, found.limit, found.offset)
 
     def build(refs):
         events, pages = load_events_for_api(events_named(refs))
@@ -115,15 +115,15 @@ def list_events(request, query: Query[EventQuery]):
             for event in in_order_of(refs, events)
         ]
 
-    items = cached_fragments("api-event", request, listing.events, build)
+    items = cached_fragments("api-event", request, found.events, build)
     return _json(
         {
-            "count": listing.count,
-            "count_exact": listing.count_exact,
+            "count": found.count,
+            "count_exact": found.count_exact,
             "next": following,
             "previous": preceding,
             "items": [item for item in items if item is not None],
-            "profile": data.embed_profile_data(listing.query.embed_profile),
+            "profile": data.embed_profile_data(found.listing.profile),
         },
     )
 
@@ -145,15 +145,15 @@ class CalendarQuery(EventQuery):
 @CACHED
 def events_calendar(request, query: Query[CalendarQuery]):
     """The same events as the list, as an iCalendar file to subscribe to (up to 1,000)."""
-    listing = find_event_refs(query)
+    found = find_event_refs(query)
 
     def build(refs):
         events = in_order_of(refs, load_events(events_named(refs)))
         return [feeds.calendar_entry_of(request, event) if event else None for event in events]
 
-    entries = cached_fragments("calendar-entry", request, listing.events, build)
-    profile = listing.query.embed_profile
-    with translation.override(listing.query.lang):
+    entries = cached_fragments("calendar-entry", request, found.events, build)
+    profile = found.listing.profile
+    with translation.override(found.listing.language):
         name = profile.name if profile else gettext("Events")
         return feeds.calendar_response(
             request,

@@ -22,7 +22,7 @@ from ..api.listing import find_events
 from ..api.views import api
 from ..caching import cached_response
 from ..cors import allowed_origins
-from ..filters import UPCOMING
+from ..listing import UPCOMING
 from ..models.embeds import EmbedProfile
 
 # Parameters that may be repeated (?organiser=a&organiser=b), read as ninja reads them.
@@ -51,23 +51,21 @@ def events(request):
     except ValidationError as error:
         return _bad_request(request, error)
     try:
-        listing = find_events(query, with_body=False)
+        found = find_events(query, with_body=False)
     except Http404:
         # The only thing find_events looks up by name.
         return _error(request, status=404, profile=query.profile)
-    profile = listing.query.embed_profile
-    with translation.override(listing.query.lang):
+    profile, language = found.listing.profile, found.listing.language
+    with translation.override(language):
         response = render(
             request,
             "wagtail_events/embed/events.html",
             {
-                "events": listing.events,
+                "events": found.events,
                 "css_properties": (profile or EmbedProfile()).css_properties(),
             },
         )
-    return _with_headers(
-        response, listing.query.lang, profile.origins if profile else allowed_origins()
-    )
+    return _with_headers(response, language, profile.origins if profile else allowed_origins())
 
 
 def _bad_request(request, error):
