@@ -22,6 +22,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from .choices import EventStatus
 from .conf import get_setting
 from .listing import (
     ALL,
@@ -35,7 +36,6 @@ from .listing import (
     programme,
     with_people,
 )
-from .models.events import EventStatus
 from .models.taxonomy import EventType, Organisation, Topic
 from .page_models import person_page_model
 from .search import people_matching

@@ -14,9 +14,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from ninja import Field, FilterSchema, Schema
 from pydantic import StringConstraints, field_validator
 
+from ..choices import EventStatus
 from ..listing import ALL, PAST, UPCOMING, EventListing, moment
 from ..models.embeds import MAX_LIMIT
-from ..models.events import EventStatus
 
 # A request may name this many organisers, topics, types or people.
 MAX_VALUES = 20
