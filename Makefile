@@ -126,7 +126,7 @@ format: $(VENV)/.installed-test
 CATALOGUE_DIRS := wagtail_events example_project
 
 # The languages the catalogues are kept in: each gets every string of the code.
-MESSAGE_LANGUAGES ?= nb
+MESSAGE_LANGUAGES ?= nb nn
 
 messages: $(VENV)/.installed-example
 	mkdir -p $(LOCALE_DIR)
