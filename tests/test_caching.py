@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
@@ -205,6 +206,33 @@ def test_a_translation_changes_every_answer_and_shows_in_its_language(
     assert "Debate" not in client.get(site.index.url + "feed/").content.decode()
     # Below /en/ the URL says the language: the answer does not vary with the browser's.
     assert "accept-language" not in vary(client.get(english_series.url + "calendar/"))
+
+
+def test_saving_what_no_output_shows_keeps_every_answer(client, site):
+    before = _etags(client, site)
+
+    get_user_model().objects.create_user(username="redaktor", password="hemmelig")
+
+    for output, etag in before.items():
+        response = client.get(url_of(output, site), headers={"If-None-Match": etag})
+        assert response.status_code == 304, output.name
+
+
+def test_a_setting_the_outputs_are_made_from_makes_them_new(client, site):
+    calendar = reverse("wagtail_events_api:events_calendar")
+    feed = site.index.url + "feed/"
+    assert "@wagtail-events" in client.get(calendar).content.decode()
+    later = site.event.end
+    EventPageFactory(
+        parent=site.index, title="Senere", start=later, end=later + datetime.timedelta(hours=1)
+    )
+    assert client.get(feed).content.decode().count("<item>") == 2
+
+    with events_settings(ICAL_UID_DOMAIN="example.org", FEED_ITEMS=1):
+        assert "@example.org" in client.get(calendar).content.decode()
+        assert client.get(feed).content.decode().count("<item>") == 1
+    assert "@wagtail-events" in client.get(calendar).content.decode()
+    assert client.get(feed).content.decode().count("<item>") == 2
 
 
 def _purged_by(change, site, purged, capture):
