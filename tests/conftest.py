@@ -118,6 +118,7 @@ TESTS_DIR = Path(__file__).resolve().parent
 SWAPPED_MODULES = {
     "test_api.py",
     "test_api_v2.py",
+    "test_caching.py",
     "test_calendar.py",
     "test_embed.py",
     "test_feeds.py",
@@ -219,3 +220,16 @@ def translate_into_english(admin_client, locale_en):
         return builders.translate_into_english(admin_client, obj, english)
 
     return translate
+
+
+@pytest.fixture
+def purged(settings):
+    """The URLs purged from a CDN, recorded instead of sent (see tests/frontend_cache.py)."""
+    from tests.frontend_cache import PURGED
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "recorder": {"BACKEND": "tests.frontend_cache.RecordingBackend"}
+    }
+    PURGED.clear()
+    yield PURGED
+    PURGED.clear()

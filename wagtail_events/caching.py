@@ -1,4 +1,11 @@
-"""Responses cached under a content version, so a repeat or conditional request costs no query.
+"""One caching policy for every public output (see ``outputs``): the events API, the widget,
+and the calendars and feeds below pages.
+
+Each answer is cached under a content version, so a repeat or conditional request costs no
+query, and carries the same headers: an ETag made from the version and the request, and the
+``CACHE_CONTROL`` setting. No Last-Modified: the version is shared by every URL and a change
+can fall in the second an answer was made, so a date could say "not modified" of a changed
+answer; the ETag cannot.
 
 The version is a random token kept in Django's cache. Every change that can alter public
 output (publish, unpublish, move, delete, a snippet or view restriction saved) replaces it, so
@@ -20,15 +27,15 @@ from functools import wraps
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
 
 from .conf import get_setting
 
-VERSION_KEY = "wagtail_events:content-version"
+VERSION_KEY = "wagtail_events:content-token"
 RESPONSE_KEY = "wagtail_events:response:{}"
-SURROUNDINGS_KEY = "wagtail_events:surroundings-version"
-EVENT_KEY = "wagtail_events:event-version:{}"
+SURROUNDINGS_KEY = "wagtail_events:surroundings-token"
+EVENT_KEY = "wagtail_events:event-token:{}"
 FRAGMENT_KEY = "wagtail_events:fragment:{}"
 # Headers a cached response keeps besides its body.
 KEPT_HEADERS = (
@@ -44,11 +51,11 @@ def _cache():
 
 
 def _new_version():
-    return (uuid.uuid4().hex, int(time.time()))
+    return uuid.uuid4().hex
 
 
 def content_version():
-    """``(token, changed_at)``: the current version and when it was made (Unix seconds)."""
+    """The current version's token."""
     return _tokens([VERSION_KEY])[VERSION_KEY]
 
 
@@ -94,8 +101,9 @@ def _period_start():
     return int(time.time()) // timeout * timeout
 
 
-def cached_fragments(kind, request, events, build):
-    """Each event's fragment of ``kind``, from the cache or from ``build``, in ``events``' order.
+def cached_fragments(output, request, events, build):
+    """Each event's fragment of ``output`` (one of ``outputs.OUTPUTS``), from the cache or from
+    ``build``, in ``events``' order.
 
     ``events`` need only ``pk`` and ``translation_key``; ``build(missing)`` gets those whose
     fragment is not cached, and returns their fragments in the same order (in one go, so its
@@ -107,11 +115,11 @@ def cached_fragments(kind, request, events, build):
     event_keys = [EVENT_KEY.format(event.translation_key) for event in events]
     tokens = _tokens([SURROUNDINGS_KEY, *event_keys])
     context = (
-        f"{kind}\n{tokens[SURROUNDINGS_KEY][0]}\n{_period_start()}\n"
+        f"{output.name}\n{tokens[SURROUNDINGS_KEY]}\n{_period_start()}\n"
         f"{request.scheme}://{request.get_host()}"
     )
     keys = [
-        FRAGMENT_KEY.format(_digest(f"{context}\n{event.pk}\n{tokens[event_key][0]}"))
+        FRAGMENT_KEY.format(_digest(f"{context}\n{event.pk}\n{tokens[event_key]}"))
         for event, event_key in zip(events, event_keys, strict=True)
     ]
     cache = _cache()
@@ -136,21 +144,24 @@ def _digest(text):
 def cached_response(view):
     """Serve ``view`` (a GET view returning HttpResponse) from the cache, with ETag and 304.
 
-    The key is the content version plus the full URL (host, path and query), so the response
-    must depend on nothing else: not the session, the user or Accept-Language.
+    The key is the content version plus the full URL (host, path and query) and the active
+    language, so the response must depend on nothing else: not the session or the user. Where
+    the language is not in the URL, Django's LocaleMiddleware says so with ``Vary:
+    Accept-Language``, and where CORS applies django-cors-headers adds ``Vary: Origin``; both
+    reach a 304 as well. Other methods than GET and HEAD are passed to the view.
     """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        token, changed_at = content_version()
-        period_start = _period_start()
-        changed_at = max(changed_at, period_start)
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
         url = f"{request.get_host()}{request.get_full_path()}"
-        key = _digest(f"{token}\n{period_start}\n{url}")
+        language = translation.get_language()
+        key = _digest(f"{content_version()}\n{_period_start()}\n{language}\n{url}")
         etag = f'"{key[:40]}"'
-        not_modified = get_conditional_response(request, etag=etag, last_modified=changed_at)
+        not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
-            return _with_cache_headers(not_modified, etag, changed_at)
+            return _with_cache_headers(not_modified, etag)
 
         cache = _cache()
         stored = cache.get(RESPONSE_KEY.format(key))
@@ -169,13 +180,12 @@ def cached_response(view):
                 (response.content, headers),
                 timeout=get_setting("CACHE_TIMEOUT"),
             )
-        return _with_cache_headers(response, etag, changed_at)
+        return _with_cache_headers(response, etag)
 
     return wrapper
 
 
-def _with_cache_headers(response, etag, changed_at):
+def _with_cache_headers(response, etag):
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(changed_at)
     response["Cache-Control"] = get_setting("CACHE_CONTROL")
     return response

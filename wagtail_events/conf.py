@@ -33,7 +33,8 @@ DEFAULTS = {
     # Seconds a cached response is kept. Publishing makes new ones at once; this only bounds
     # how long changes that come with time alone (an event ending) take to show.
     "CACHE_TIMEOUT": 300,
-    # The Cache-Control header of API, feed and widget responses, for browsers and CDNs.
+    # The Cache-Control header of every public output (API, widget, calendars, feeds), for
+    # browsers and CDNs.
     "CACHE_CONTROL": "public, max-age=60",
     # The page models the package lists, feeds and serves: the wagtail_events.pages app's, or a
     # site's own built from the mixins (for a swapped base page), as "app_label.ModelName".

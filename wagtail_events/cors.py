@@ -20,8 +20,7 @@ from .origins import split_origins
 def allowed_origins():
     """The settings' origins and every embed profile's, cached under the content version."""
     cache = caches[get_setting("CACHE_ALIAS")]
-    token, _changed_at = content_version()
-    key = f"wagtail_events:origins:{token}"
+    key = f"wagtail_events:origins:{content_version()}"
     origins = cache.get(key)
     if origins is None:
         origins = set(_settings_origins())

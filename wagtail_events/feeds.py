@@ -1,9 +1,9 @@
 """Calendar files (.ics) and RSS/Atom feeds for events, indexes and people.
 
-Views only find their events (through ``listing``), fetch them (through ``queries``), respond
-and answer conditional requests; the bytes come from ``ical`` and from Django's syndication
-framework. Every response carries an ETag made from its body, and a request whose
-If-None-Match matches gets 304 Not Modified, as with Django's ``ConditionalGetMiddleware``.
+Views only find their events (through ``listing``), fetch them (through ``queries``) and
+respond; the bytes come from ``ical`` and from Django's syndication framework. The pages'
+routes serve them through ``caching``, as every public output is served: cached, with an ETag,
+and 304 Not Modified to a matching If-None-Match.
 """
 
 import datetime
@@ -16,7 +16,6 @@ from django.utils import feedgenerator, timezone
 from django.utils.html import escape, strip_tags
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import conditional_page
 
 from .conf import get_setting
 from .filters import EventFilterSet
@@ -80,7 +79,6 @@ def index_events(request, index, when):
     return listed_events(EventFilterSet.for_index(index, data, request=request, when=when).listing)
 
 
-@conditional_page
 def event_calendar(request, event):
     # Any public event, past ones included: a link to an old event's file keeps working.
     events = load_events(public_events().filter(pk=event.pk))
@@ -89,14 +87,12 @@ def event_calendar(request, event):
     return calendar_response(request, calendar_entries(request, events), event.title, event.slug)
 
 
-@conditional_page
 def index_calendar(request, index):
     public_or_404(index)
     entries = calendar_entries(request, recent_and_upcoming(index_events(request, index, ALL)))
     return calendar_response(request, entries, index.title, index.slug, REFRESH_INTERVAL)
 
 
-@conditional_page
 def person_calendar(request, person):
     """The events the person takes part in, in any role, in the person page's language."""
     public_or_404(person)
@@ -198,11 +194,10 @@ class UpcomingEventsAtomFeed(UpcomingEventsFeed):
 
 
 def _feed_view(feed_class):
-    @conditional_page
     def view(request, index):
         response = feed_class()(request, index)
         # The newest publication date says nothing of events removed or over since, so
-        # clients revalidate with the ETag instead.
+        # clients revalidate with the ETag instead (see ``caching``).
         del response["Last-Modified"]
         return response
 

@@ -2,9 +2,10 @@
 
 Django's own cache needs no purge: the content version changes (see ``caching``). A CDN keeps
 what it fetched until told, so on a publish, unpublish, move or delete of an event, person or
-organisation the API lists and details, calendars, feeds and widget URLs that showed it are
-purged. A CDN caches each query string apart: the lists are purged as plain URLs, per
-language and per embed profile; other filtered URLs expire with ``CACHE_CONTROL``'s max-age.
+organisation the URLs of the outputs that showed it (``outputs.purged_on``) are purged: lists
+as plain URLs, per language and per embed profile where they take one; details and page routes
+for the object, its translations and the pages around it. A CDN caches each query string apart:
+other filtered URLs expire with ``CACHE_CONTROL``'s max-age.
 """
 
 from urllib.parse import urlencode
@@ -15,47 +16,48 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
+from . import outputs
 from .base_page import page_model
 from .models.embeds import EmbedProfile
+from .models.events import EventPageMixin
+from .models.people import PersonPageMixin
+from .outputs import EVENT, EVENT_PAGE, INDEX_PAGE, LIST, PERSON, PERSON_PAGE
 from .page_models import (
     event_index_page_model,
-    event_page_model,
     event_person_model,
     person_page_model,
 )
 
-API = "wagtail_events_api"
-EMBED = "wagtail_events_embed"
 
-
-def _path(name, *args):
+def _path(output, *args):
     try:
-        return reverse(name, args=args)
+        return reverse(f"{output.served_by}:{output.route}", args=args)
     except NoReverseMatch:  # the project does not mount that part
         return None
 
 
-def _with_variants(path):
-    """The path alone and once per language, as lists are asked for."""
-    if path is None:
-        return []
+def _list_paths(change):
+    """Each list's plain path, then once per language and per embed profile where it takes one."""
     languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    return [path, *(f"{path}?{urlencode({'lang': code})}" for code in languages)]
-
-
-def _list_paths(*names):
-    return [variant for name in names for variant in _with_variants(_path(f"{API}:{name}"))]
-
-
-def _event_list_paths():
-    paths = _list_paths("events", "events_calendar")
-    embed = _path(f"{EMBED}:events")
-    paths += _with_variants(embed)
-    api_events = _path(f"{API}:events")
-    for slug in EmbedProfile.objects.values_list("slug", flat=True):
-        query = urlencode({"profile": slug})
-        paths += [f"{base}?{query}" for base in (embed, api_events) if base]
+    profiles = None
+    paths = []
+    for output in outputs.purged_on(change, LIST):
+        path = _path(output)
+        if path is None:
+            continue
+        values = []
+        if outputs.LANG in output.purged_with:
+            values += [(outputs.LANG, code) for code in languages]
+        if outputs.PROFILE in output.purged_with:
+            if profiles is None:
+                profiles = list(EmbedProfile.objects.values_list("slug", flat=True))
+            values += [(outputs.PROFILE, slug) for slug in profiles]
+        paths += [path, *(f"{path}?{urlencode({name: value})}" for name, value in values)]
     return paths
+
+
+def _detail_paths(change, keyed_on, pk):
+    return filter(None, (_path(output, pk) for output in outputs.purged_on(change, keyed_on)))
 
 
 def _absolute(paths):
@@ -63,9 +65,13 @@ def _absolute(paths):
     return {f"{root}{path}" for root in roots for path in paths}
 
 
-def _page_route_urls(page, *routes):
+def _page_route_urls(page, change, keyed_on):
     url = page.get_full_url()
-    return [url + page.reverse_subpage(route) for route in routes] if url else []
+    if not url:
+        return []
+    return [
+        url + page.reverse_subpage(output.route) for output in outputs.purged_on(change, keyed_on)
+    ]
 
 
 def _translations(page):
@@ -73,32 +79,34 @@ def _translations(page):
 
 
 def event_urls(event):
-    urls = _absolute(_event_list_paths())
+    change = outputs.EVENTS
+    urls = _absolute(_list_paths(change))
     for version in _translations(event):
-        urls.update(_absolute(filter(None, [_path(f"{API}:event", version.pk)])))
-        urls.update(_page_route_urls(version, "calendar"))
+        urls.update(_absolute(_detail_paths(change, EVENT, version.pk)))
+        urls.update(_page_route_urls(version, change, EVENT_PAGE))
         for index in event_index_page_model().objects.ancestor_of(version):
-            urls.update(_page_route_urls(index, "calendar", "feed", "atom_feed"))
+            urls.update(_page_route_urls(index, change, INDEX_PAGE))
     keys = (
         event_person_model()
         .objects.filter(page__translation_key=event.translation_key)
         .values("person__translation_key")
     )
     for person in person_page_model().objects.filter(translation_key__in=keys):
-        urls.update(_page_route_urls(person, "calendar"))
+        urls.update(_page_route_urls(person, change, PERSON_PAGE))
     return urls
 
 
 def person_urls(person):
-    urls = _absolute(_event_list_paths() + _list_paths("people"))
+    change = outputs.PEOPLE
+    urls = _absolute(_list_paths(change))
     for version in _translations(person):
-        urls.update(_absolute(filter(None, [_path(f"{API}:person", version.pk)])))
-        urls.update(_page_route_urls(version, "calendar"))
+        urls.update(_absolute(_detail_paths(change, PERSON, version.pk)))
+        urls.update(_page_route_urls(version, change, PERSON_PAGE))
     return urls
 
 
 def organisation_urls(organisation):
-    return _absolute(_event_list_paths() + _list_paths("organisations", "people"))
+    return _absolute(_list_paths(outputs.ORGANISATIONS))
 
 
 def purge_for(obj):
@@ -109,9 +117,9 @@ def purge_for(obj):
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return  # no CDN to tell
-    if isinstance(obj, event_page_model()):
+    if isinstance(obj, EventPageMixin):
         urls = event_urls(obj)
-    elif isinstance(obj, person_page_model()):
+    elif isinstance(obj, PersonPageMixin):
         urls = person_urls(obj)
     else:
         urls = organisation_urls(obj)

@@ -3,12 +3,15 @@
 These mixins sit on the serve floor, above the content mixins of ``models.events`` and
 ``models.people``: they hand the request to the views, feeds and queries, which the content floor
 may not import. A concrete page lists its routes mixin first, before its content mixin and the
-base page (see ``wagtail_events.pages.models``).
+base page (see ``wagtail_events.pages.models``). The calendars and feeds are served by the one
+caching policy of the API and widget (``caching.cached_response``).
 """
 
+from django.utils.decorators import method_decorator
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from . import feeds
+from .caching import cached_response
 from .page_models import person_page_model
 from .queries import (
     load_event_details,
@@ -18,6 +21,8 @@ from .queries import (
     within_publication_dates,
 )
 from .views import event_index_context, person_index_context, person_page_context
+
+cached_route = method_decorator(cached_response)
 
 
 class PublicSitemapMixin:
@@ -38,20 +43,24 @@ class EventIndexPageRoutesMixin(RoutablePageMixin):
         return context
 
     @path("calendar/", name="calendar")
+    @cached_route
     def calendar(self, request):
         return feeds.index_calendar(request, self)
 
     @path("feed/", name="feed")
+    @cached_route
     def rss_feed(self, request):
         return feeds.index_rss_feed(request, self)
 
     @path("feed/atom/", name="atom_feed")
+    @cached_route
     def atom_feed(self, request):
         return feeds.index_atom_feed(request, self)
 
 
 class EventPageRoutesMixin(PublicSitemapMixin, RoutablePageMixin):
     @path("calendar/", name="calendar")
+    @cached_route
     def calendar(self, request):
         return feeds.event_calendar(request, self)
 
@@ -65,6 +74,7 @@ class EventPageRoutesMixin(PublicSitemapMixin, RoutablePageMixin):
 
 class PersonPageRoutesMixin(PublicSitemapMixin, RoutablePageMixin):
     @path("calendar/", name="calendar")
+    @cached_route
     def calendar(self, request):
         return feeds.person_calendar(request, self)
 

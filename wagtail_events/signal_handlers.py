@@ -1,7 +1,12 @@
-"""Signal handlers, connected when the app is ready."""
+"""Signal handlers, connected when the app is ready.
+
+Each handler is connected to the models it is for, one sender at a time, as
+``wagtail.contrib.frontend_cache`` does: saving a model that no output shows costs nothing.
+"""
 
 from corsheaders.signals import check_request_enabled
-from django.core.signals import request_finished, request_started
+from django.apps import apps
+from django.core.signals import request_finished, request_started, setting_changed
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images.models import AbstractImage
 from wagtail.models import AbstractPage, Locale, PageViewRestriction, Site
@@ -12,7 +17,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from . import queries
 from .caching import bump_content_version, bump_event_version
 from .cors import allow_profile_origins
-from .models import EmbedProfile, EventPage, EventPageMixin, Organisation, PersonPage
+from .models import EmbedProfile, EventPageMixin, Organisation, PersonPageMixin
 from .models.taxonomy import SluggedSnippet
 from .purges import purge_for
 
@@ -26,8 +31,18 @@ CONTENT = (
     EmbedProfile,
     AbstractImage,
 )
-# Changes to these are purged from a CDN (see ``purges``).
-PURGED = (EventPage, PersonPage, Organisation)
+# Changes to these pages, and to organisations, are purged from a CDN (see ``purges``).
+PURGED_PAGES = (EventPageMixin, PersonPageMixin)
+# Settings the cached outputs are made from: a change (override_settings in tests) makes
+# them stale, as a publish does.
+CACHED_SETTINGS = {
+    "WAGTAIL_EVENTS",
+    "CORS_ALLOWED_ORIGINS",
+    "LANGUAGES",
+    "LANGUAGE_CODE",
+    "WAGTAIL_CONTENT_LANGUAGES",
+    "TIME_ZONE",
+}
 
 
 def reindex_published_event(sender, instance, **kwargs):
@@ -46,11 +61,6 @@ def reindex_published_event(sender, instance, **kwargs):
         insert_or_update_object_task.enqueue(opts.app_label, opts.model_name, str(instance.pk))
 
 
-def content_saved_or_deleted(sender, instance, **kwargs):
-    if isinstance(instance, CONTENT):
-        content_changed(sender, instance)
-
-
 def content_changed(sender, instance, **kwargs):
     # An event's own change reaches other cached events only through its translations (see
     # caching). Deleting one deletes its plain Page row too, which makes everything stale.
@@ -61,30 +71,44 @@ def content_changed(sender, instance, **kwargs):
 
 
 def purge(sender, instance, **kwargs):
-    if isinstance(instance, PURGED):
-        purge_for(instance)
+    purge_for(instance)
 
 
-def purge_moved(sender, instance, **kwargs):
-    # Wagtail sends the moved page as a plain Page, fetched again at its new address.
-    if issubclass(sender, PURGED):
-        purge_for(instance.specific)
+def purge_page(sender, instance, **kwargs):
+    # Wagtail may send a page as a plain Page (a moved one, fetched again at its new address).
+    purge_for(instance.specific)
+
+
+def cached_setting_changed(setting, **kwargs):
+    if setting in CACHED_SETTINGS:
+        bump_content_version()
+
+
+def _models(*bases):
+    return [model for model in apps.get_models() if issubclass(model, bases)]
 
 
 def register_signal_handlers():
-    page_published.connect(reindex_published_event, dispatch_uid="wagtail_events_reindex_event")
+    for model in _models(EventPageMixin):
+        page_published.connect(
+            reindex_published_event, sender=model, dispatch_uid="wagtail_events_reindex_event"
+        )
 
-    post_save.connect(content_saved_or_deleted, dispatch_uid="wagtail_events_content_saved")
-    post_delete.connect(content_saved_or_deleted, dispatch_uid="wagtail_events_content_deleted")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(content_changed, dispatch_uid="wagtail_events_content_changed")
+    for model in _models(*CONTENT):
+        for signal in (post_save, post_delete):
+            signal.connect(content_changed, sender=model, dispatch_uid="wagtail_events_content")
+    for model in _models(AbstractPage):
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(content_changed, sender=model, dispatch_uid="wagtail_events_content")
+    setting_changed.connect(cached_setting_changed, dispatch_uid="wagtail_events_settings")
 
-    # Published, unpublished, moved (old and new place) or about to be deleted.
-    for signal in (page_published, page_unpublished, pre_page_move):
-        signal.connect(purge, dispatch_uid="wagtail_events_purge")
-    post_page_move.connect(purge_moved, dispatch_uid="wagtail_events_purge_moved")
-    pre_delete.connect(purge, dispatch_uid="wagtail_events_purge_deleted")
-    post_save.connect(purge, sender=Organisation, dispatch_uid="wagtail_events_purge_org")
+    for model in _models(*PURGED_PAGES):
+        # Published, unpublished, moved (old and new place) or about to be deleted.
+        for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
+            signal.connect(purge_page, sender=model, dispatch_uid="wagtail_events_purge")
+        pre_delete.connect(purge, sender=model, dispatch_uid="wagtail_events_purge")
+    for signal in (post_save, pre_delete):
+        signal.connect(purge, sender=Organisation, dispatch_uid="wagtail_events_purge")
 
     check_request_enabled.connect(allow_profile_origins, dispatch_uid="wagtail_events_cors")
 

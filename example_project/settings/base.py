@@ -143,4 +143,4 @@ CORS_ALLOWED_ORIGINS = ["https://www.hemit.no", "https://www.ntnu.no"]
 CORS_URLS_REGEX = r"^/(api|embed)/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_EXPOSE_HEADERS = ["ETag"]

@@ -18,7 +18,7 @@ from ninja.errors import ValidationError
 from pydantic_core import to_json
 from wagtail.models import Locale
 
-from .. import feeds
+from .. import feeds, outputs
 from ..caching import cached_fragments, cached_response
 from ..models.taxonomy import EventType, Organisation, Topic, Venue
 from ..page_models import event_index_page_model, person_page_model
@@ -39,7 +39,7 @@ api = NinjaAPI(
     title="Events API",
     version="1",
     description="Public events, people and organisations of this site's event programmes, "
-    "in each language. Read-only, no authentication; cacheable (ETag, Last-Modified).",
+    "in each language. Read-only, no authentication; cacheable (ETag).",
     urls_namespace="wagtail_events_api",
 )
 
@@ -115,7 +115,7 @@ def list_events(request, query: Query[EventQuery]):
             for event in in_order_of(refs, events)
         ]
 
-    items = cached_fragments("api-event", request, found.events, build)
+    items = cached_fragments(outputs.API_EVENTS, request, found.events, build)
     return _json(
         {
             "count": found.count,
@@ -151,7 +151,7 @@ def events_calendar(request, query: Query[CalendarQuery]):
         events = in_order_of(refs, load_events(events_named(refs)))
         return [feeds.calendar_entry_of(request, event) if event else None for event in events]
 
-    entries = cached_fragments("calendar-entry", request, found.events, build)
+    entries = cached_fragments(outputs.API_EVENTS_CALENDAR, request, found.events, build)
     profile = found.listing.profile
     with translation.override(found.listing.language):
         name = profile.name if profile else gettext("Events")
