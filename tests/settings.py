@@ -3,6 +3,10 @@
 import os
 
 from example_project.settings.base import *  # noqa: F403
+from example_project.settings.base import INSTALLED_APPS
+
+# The benchmarks' generate_events, which tests/test_generate.py checks.
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks.generator"]
 
 SECRET_KEY = "tests-only"  # noqa: S105
 DEBUG = False
