@@ -32,12 +32,12 @@ def base_page_swapped():
 
 
 def home_page_model():
-    """The site's home page type: the example project's, or the swapped test site's own
+    """The test site's home page type: tests.testapp's front page, or the swapped test site's own
     (tests/settings_swapped.py), since a HomePage(Page) has no table when the base page is swapped.
     """
     if base_page_swapped():
         return apps.get_model("swapped", "HomePage")
-    return apps.get_model("home", "HomePage")
+    return apps.get_model("testapp", "FrontPage")
 
 
 def page_type(setting):
