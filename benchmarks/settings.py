@@ -5,6 +5,10 @@ ever uses a throwaway copy that it creates and drops (see ``bench.py``).
 """
 
 from example_project.settings.base import *  # noqa: F403
+from example_project.settings.base import INSTALLED_APPS
+
+# generate_events, which fills the throwaway database.
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks.generator"]
 
 SECRET_KEY = "benchmark-only"  # noqa: S105
 DEBUG = False

@@ -3,6 +3,11 @@
 import os
 
 from example_project.settings.base import *  # noqa: F403
+from example_project.settings.base import INSTALLED_APPS
+
+# The test site's home page first (tests.testapp); the benchmarks' generate_events, which
+# tests/test_generate.py checks, last. The example's home app stays for the demo's tests.
+INSTALLED_APPS = ["tests.testapp", *INSTALLED_APPS, "benchmarks.generator"]
 
 SECRET_KEY = "tests-only"  # noqa: S105
 DEBUG = False

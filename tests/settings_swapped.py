@@ -1,9 +1,10 @@
 """Test settings for a site that swaps Wagtail's base page (Wagtail 8's ``WAGTAIL_PAGE_MODEL``).
 
 The site leaves out the package's ``wagtail_events.pages`` and builds its event pages from the
-mixins in its own app (``tests.swapped``), on its own base page. The example project's home app
-goes too: its ``HomePage(Page)`` subclasses Wagtail's default page, which a swapped site has no
-table for. Its templates and search view stay (they are the project's, not the app's).
+mixins in its own app (``tests.swapped``), on its own base page. The home apps of the example
+project and of the test site go too: their home pages subclass Wagtail's default page, which a
+swapped site has no table for. The example's templates and search view stay (they are the
+project's, not the app's).
 Run with ``pytest --ds=tests.settings_swapped tests/swapped_tests``.
 """
 
@@ -11,7 +12,9 @@ from tests.settings import *  # noqa: F403
 from tests.settings import INSTALLED_APPS, WAGTAIL_EVENTS
 
 INSTALLED_APPS = [
-    app for app in INSTALLED_APPS if app not in {"wagtail_events.pages", "example_project.home"}
+    app
+    for app in INSTALLED_APPS
+    if app not in {"wagtail_events.pages", "example_project.home", "tests.testapp"}
 ]
 # First, like the project app that holds a site's base page.
 INSTALLED_APPS.insert(0, "tests.swapped")

@@ -4,18 +4,13 @@ import datetime
 import os
 import uuid
 import zoneinfo
-from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils.html import escape
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale, Page, ReferenceIndex, Site
-from wagtail.search import index
-from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -36,6 +31,7 @@ from wagtail_events.models import (
     Venue,
 )
 from wagtail_events.slugs import slug_from_name
+from wagtail_events.testing.publishing import add_page, deferred_indexing
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 DEMO_USERNAME = "admin"
@@ -59,9 +55,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         builder = DemoBuilder(today=datetime.datetime.now(OSLO).date())
         try:
-            with deferred_indexing(), transaction.atomic():
+            # Saving a translated page many times over would update both indexes each time:
+            # the search index is filled once at the end, the reference index by the builder.
+            with transaction.atomic(), deferred_indexing():
                 builder.build()
-                builder.index_created()
+                builder.index_references()
         except ValidationError as error:
             raise CommandError(f"{builder.current}: {error}") from error
         port = os.environ.get("PORT", "8000")
@@ -82,26 +80,6 @@ class Command(BaseCommand):
         self.stdout.write("These credentials are for this local demo only.")
 
 
-@contextmanager
-def deferred_indexing():
-    """Skip the search and reference index updates on save; ``index_created`` does them once.
-
-    Building a translated page saves it and its revisions many times over, and updating both
-    indexes on every save would take most of the command's time.
-    """
-    models = [
-        model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)
-    ]
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
-
-
 class DemoBuilder:
     """Creates what is missing, translating each new object as soon as it exists.
 
@@ -117,7 +95,7 @@ class DemoBuilder:
         self.kept = 0
         self.user_created = False
         self.current = "setup"
-        # Objects given an English translation in this run, to be indexed once at the end.
+        # Objects given an English translation in this run, for the reference index at the end.
         self.translated = []
 
     # Content helpers
@@ -148,13 +126,13 @@ class DemoBuilder:
         else:
             self.kept += 1
 
-    def index_created(self):
-        """Add what this run translated, in both languages, to the search and reference indexes."""
+    def index_references(self):
+        """Add what this run translated, in both languages, to the reference index (the admin's
+        usage counts), which ``deferred_indexing`` leaves alone."""
         for instance in self.translated:
             for translation in instance.get_translations(inclusive=True):
                 if isinstance(translation, Page):
                     translation = translation.specific
-                index.insert_or_update_object(translation)
                 ReferenceIndex.create_or_update_for_object(translation)
 
     # The build
@@ -289,10 +267,7 @@ class DemoBuilder:
     def add_page(self, parent, page, slug):
         page.slug = self.nb(slug)
         page.locale = self.nb_locale
-        page.owner = self.user
-        parent.add_child(instance=page)
-        page.save_revision(user=self.user, log_action=True).publish(user=self.user)
-        return page
+        return add_page(parent, page, user=self.user)
 
     def get_or_add_page(self, parent, model, slug, build):
         """The existing page, or a new one from ``build()``; strings are remembered either way."""

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from django.utils.html import escape
 
-from ..models import AttendanceMode, EventStatus, Role
-from ..slugs import slug_from_name
+from wagtail_events.models import AttendanceMode, EventStatus, Role
+from wagtail_events.slugs import slug_from_name
 
 # Every generated slug starts with this, then the kind and number, so a later run finds what an
 # earlier one made (and ``--clear`` removes only that).

@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
-from django.db.models import F, ProtectedError, Q
+from django.db import transaction
+from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from PIL import Image as PillowImage
 from PIL import ImageDraw
@@ -19,10 +19,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from ...base_page import page_model
-from ...caching import bump_content_version
-from ...conf import get_setting
-from ...models import (
+from wagtail_events.base_page import page_model
+from wagtail_events.caching import bump_content_version
+from wagtail_events.conf import get_setting
+from wagtail_events.models import (
     EventIndexPage,
     EventOrganiser,
     EventPage,
@@ -35,8 +35,10 @@ from ...models import (
     Topic,
     Venue,
 )
-from .. import synthetic_content as content
-from ..synthetic_content import SLUG_PREFIX, Counts, Text, in_language, numbered_slug
+from wagtail_events.testing.publishing import analyze, insert_pages
+
+from ... import content
+from ...content import SLUG_PREFIX, Counts, Text, in_language, numbered_slug
 
 TRANSLATION_LANGUAGE = "en"
 # What this command made: the two indexes, and numbered events, people and snippets. Other
@@ -128,11 +130,7 @@ class Command(BaseCommand):
             generator.generate(events, people, organisations, parent)
             # Cached API, feed and widget responses no longer show what is published.
             bump_content_version()
-            if connection.vendor == "postgresql":
-                # Planner statistics for the new rows now, not when autovacuum gets to them:
-                # tables analysed while nearly empty get nested-loop plans that take seconds.
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
+            analyze()
         seconds = time.perf_counter() - started
 
         created = +generator.created  # leaves out the kinds with nothing created
@@ -496,52 +494,6 @@ def person_details(row, people, language):
 
 def batches(count):
     return (range(start, min(count, start + BATCH_SIZE)) for start in range(0, count, BATCH_SIZE))
-
-
-def insert_pages(parent, pages):
-    """Add unsaved ``pages`` of one page model under ``parent``, live, in a few bulk inserts.
-
-    What ``add_child`` and publishing would do for each page, minus revisions, signals and
-    indexing: a tree path after the parent's last child, the URL path, the publication dates.
-    """
-    if not pages:
-        return
-    # The site's base page: Wagtail's Page, or the one WAGTAIL_PAGE_MODEL swaps in.
-    base = page_model()
-    last_child = parent.get_last_child()
-    # treebeard's own helpers for the materialised path, so the tree stays valid.
-    position = last_child._get_lastpos_in_path() if last_child else 0
-    now = timezone.now()
-    for page in pages:
-        position += 1
-        page.depth = parent.depth + 1
-        page.path = base._get_path(parent.path, page.depth, position)
-        page.url_path = f"{parent.url_path}{page.slug}/"
-        page.draft_title = page.title
-        page.live = True
-        page.has_unpublished_changes = False
-        page.first_published_at = page.last_published_at = now
-
-    base_fields = [field.attname for field in base._meta.concrete_fields if not field.primary_key]
-    rows = base.objects.bulk_create(
-        [base(**{name: getattr(page, name) for name in base_fields}) for page in pages]
-    )
-    if rows[0].pk is None:  # databases that don't return the new ids
-        ids = dict(
-            base.objects.filter(path__in=[row.path for row in rows]).values_list("path", "pk")
-        )
-        for row in rows:
-            row.pk = ids[row.path]
-    for page, row in zip(pages, rows, strict=True):
-        # The link to the base page's row: page_ptr_id on Wagtail's Page, <model>_ptr_id on another.
-        page.id = row.pk
-        setattr(page, page._meta.pk.attname, row.pk)
-        # The page model's own table only, as loaddata saves it: a raw save skips the parent
-        # table (inserted above) and tells signal handlers not to index anything.
-        page.save_base(raw=True, force_insert=True)
-    base.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    # get_last_child() trusts the count in memory.
-    parent.numchild += len(pages)
 
 
 def picture(colour):
