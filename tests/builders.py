@@ -15,21 +15,27 @@ the data too, and pass or fail depending on whether it ran before or after the g
 """
 
 import copy
+import datetime
+import io
 from contextlib import contextmanager
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import AbstractPage, Locale, Site
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from tests import factories
 from wagtail_events.base_page import page_model
-from wagtail_events.models import EventIndexPage, PersonIndexPage
+from wagtail_events.images import IMAGE_RENDITIONS
+from wagtail_events.models import EmbedProfile, EventIndexPage, PersonIndexPage, Role
 
 # Shared data numbers what factories generate from here, the tests' own objects from 0, so
 # that their names and slugs never clash.
@@ -159,3 +165,194 @@ def translate_into_english(client, obj, english):
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=True)
     return obj.get_translation(locale_en)
+
+
+def small_image(n):
+    """A small picture of its own, with the renditions the APIs offer already made."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 36), (n * 5 % 256, 90, 150)).save(buffer, "PNG")
+    image = get_image_model().objects.create(
+        title=f"Bilde {n}", file=ImageFile(buffer, name=f"bilde-{n}.png")
+    )
+    image.get_renditions(*IMAGE_RENDITIONS.values())
+    return image
+
+
+def english_copy(obj, **changes):
+    """A published English copy of a page or snippet, as a translation leaves it: its links
+    still point at the Norwegian objects. ``changes`` are set on the copy before it is saved."""
+    _nb, en = locales()
+    if isinstance(obj, AbstractPage):
+        english = obj.copy_for_translation(en, copy_parents=True)
+        for name, value in changes.items():
+            setattr(english, name, value)
+        factories.publish(english)
+        return type(obj).objects.get(pk=english.pk)
+    english = obj.copy_for_translation(en)
+    for name, value in changes.items():
+        setattr(english, name, value)
+    english.save()
+    return english
+
+
+# How many events the two programmes of sized_programmes() hold.
+FEW, MANY = 5, 50
+
+
+def sized_programmes():
+    """Two programmes alike in everything but their size, for checking that an output costs
+    the same queries at 5 events as at 50 (``tests/test_query_counts.py``).
+
+    The series "liten" holds 5 upcoming events and "stor" 50. Every event has its picture, an
+    agenda and questions, a venue and event type translated into English, a shared topic and
+    one of its own, three organisers (one shared and translated, one per programme, one of its
+    own) and five people: the programme's moderator (also its public contact), a shared
+    speaker, a participant of its own with a portrait, and a contact without a person page.
+    Each event, the shared speaker and the moderators have English versions. Each moderator
+    also led events long over (2 and 20), in a third series with two more events, one with 2
+    people and one with 20. Every person has a portrait, and an embed profile shows the shared
+    organiser's events.
+    """
+    tree = site_tree()
+    with factories.published_quickly():
+        organisation = factories.OrganisationFactory(
+            name="Helse Midt-Norge RHF", slug="helse-midt-norge"
+        )
+        english_copy(organisation, name="Central Norway Regional Health Authority")
+        topic = factories.TopicFactory(name="Felles tema", slug="felles-tema")
+        venue = factories.VenueFactory()
+        event_type = factories.EventTypeFactory()
+        for snippet in (topic, venue, event_type):
+            english_copy(snippet)
+        images = iter(small_image(n) for n in range(1000))
+
+        def person(**fields):
+            return factories.PersonPageFactory(
+                parent=tree.people_index, portrait=next(images), **fields
+            )
+
+        speaker = person(given_name="Felles", family_name="Person", organisation=organisation)
+        english_copy(speaker)
+        profile = EmbedProfile(
+            name="Helse Midt-Norge", slug="hmn", language="nb", organisers=[organisation]
+        )
+        profile.full_clean()
+        profile.save()
+
+        others = tree.events_index.add_child(instance=EventIndexPage(title="Andre", slug="andre"))
+        programmes = {}
+        for name, size in (("liten", FEW), ("stor", MANY)):
+            index = tree.events_index.add_child(
+                instance=EventIndexPage(title=name.capitalize(), slug=name)
+            )
+            moderator = person(given_name="Ordstyrer", family_name=name.capitalize())
+            english_copy(moderator)
+            organiser = factories.OrganisationFactory(slug=f"arrangor-{name}")
+            events = []
+            for n in range(size):
+                start = factories.noon(1) + datetime.timedelta(hours=n)
+                event = factories.EventPageFactory(
+                    parent=index,
+                    title=f"Seminar {name} {n}",
+                    start=start,
+                    end=start + datetime.timedelta(hours=1),
+                    body=_agenda_naming(moderator),
+                    image=next(images),
+                    venue=venue,
+                    event_type=event_type,
+                    topics=[topic, factories.TopicFactory()],
+                    organisers=[organisation, organiser, factories.OrganisationFactory()],
+                    people=[
+                        (moderator, Role.MODERATOR),
+                        {"person": moderator, "role": Role.CONTACT, "contact_public": True},
+                        (speaker, Role.SPEAKER),
+                        person(organisation=factories.OrganisationFactory()),
+                        {"role": Role.CONTACT, "name": "Siri Dahl", "email": "siri@example.org"},
+                    ],
+                )
+                english_copy(event, title=f"Seminar {name} {n} (English)")
+                events.append(event)
+            for n in range(size * 2 // 5):
+                factories.EventPageFactory(
+                    parent=others,
+                    title=f"Tidligere møte {name} {n}",
+                    image=next(images),
+                    people=[(moderator, Role.MODERATOR)],
+                    organisers=[organisation],
+                    start=factories.noon(-200 - n),
+                    end=factories.noon(-200 - n) + datetime.timedelta(hours=1),
+                )
+            programmes[name] = SimpleNamespace(
+                index=index, moderator=moderator, organiser=organiser, events=events
+            )
+
+        def event_with_people(how_many):
+            half = how_many // 2
+            start = factories.noon(60)
+            event = factories.EventPageFactory(
+                parent=others,
+                title=f"Med {how_many} personer",
+                image=next(images),
+                start=start,
+                end=start + datetime.timedelta(hours=1),
+                body=_agenda_naming(speaker),
+                venue=venue,
+                event_type=event_type,
+                # Shown in the same lists as the programmes' events, and alike but for people.
+                topics=[topic, factories.TopicFactory()],
+                organisers=[organisation, factories.OrganisationFactory()],
+                people=[
+                    (speaker, Role.SPEAKER),
+                    *(person(organisation=organisation) for _ in range(half - 1)),
+                    *(
+                        {
+                            "role": Role.CONTACT,
+                            "name": f"Kontakt {n}",
+                            "email": f"kontakt{n}@example.org",
+                            "organisation": organisation,
+                        }
+                        for n in range(how_many - half)
+                    ),
+                ],
+            )
+            return event, english_copy(event, title=f"With {how_many} people")
+
+        with_few_people, with_many_people = event_with_people(2), event_with_people(20)
+    return SimpleNamespace(
+        **vars(tree),
+        organisation=organisation,
+        topic=topic,
+        speaker=speaker,
+        profile=profile,
+        others=others,
+        few=programmes["liten"],
+        many=programmes["stor"],
+        with_few_people=with_few_people,
+        with_many_people=with_many_people,
+    )
+
+
+def _agenda_naming(person):
+    """An event body with questions, and an agenda and a call to action choosing the person."""
+    return [
+        {"type": "questions", "value": {"heading": "", "questions": ["Hvorfor?"]}},
+        {
+            "type": "agenda",
+            "value": {
+                "heading": "Program",
+                "items": [
+                    {
+                        "type": "item",
+                        "value": {
+                            "start_time": "09:00:00",
+                            "end_time": "09:30:00",
+                            "title": "Velkommen",
+                            "description": "",
+                            "people": [{"type": "item", "value": person.pk}],
+                        },
+                    }
+                ],
+            },
+        },
+        {"type": "call_to_action", "value": {"text": "Møt oss", "page": person.pk, "url": ""}},
+    ]

@@ -131,6 +131,7 @@ SWAPPED_MODULES = {
     "test_person_pages.py",
     "test_personal_data.py",
     "test_queries.py",
+    "test_query_counts.py",
     "test_search.py",
     "test_seo.py",
     "test_xss.py",

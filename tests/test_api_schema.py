@@ -230,6 +230,7 @@ def api_schema(wsgi_app):
     return schemathesis.openapi.from_wsgi("/api/openapi.json", wsgi_app)
 
 
+@pytest.mark.slow
 def test_every_operation_answers_as_documented(api_schema, programme):
     failures = {}
     operations = [result.ok() for result in api_schema.get_all_operations()]

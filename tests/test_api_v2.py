@@ -1,15 +1,8 @@
 """Wagtail's API v2: what a programme app or another site gets about events and people."""
 
 import datetime
-import io
 
 import pytest
-from django.core.cache import cache
-from django.core.files.images import ImageFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
 from tests.factories import (
@@ -21,11 +14,9 @@ from tests.factories import (
     TopicFactory,
     VenueFactory,
     page_type,
-    published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from tests.test_jsonld import make_image
-from wagtail_events.images import IMAGE_RENDITIONS
 from wagtail_events.models import EventStatus, Role
 
 pytestmark = pytest.mark.django_db
@@ -331,179 +322,6 @@ def test_signed_in_editors_get_the_public_listing_too(admin_client, series):
 
 
 # Query counts: a page of 50 costs what a page of 5 costs, in either language.
-
-
-@pytest.fixture
-def english_copy(locale_en):
-    """A function that publishes an English copy of a page, linking what the page links."""
-
-    def copy(page):
-        english = page.copy_for_translation(locale_en, copy_parents=True)
-        english.save_revision().publish()
-        return type(page).objects.get(pk=english.pk)
-
-    return copy
-
-
-@pytest.fixture
-def translated_organisation(locale_en):
-    organisation = OrganisationFactory(name="Helse Midt-Norge RHF")
-    english = organisation.copy_for_translation(locale_en)
-    english.name = "Central Norway Regional Health Authority"
-    english.save()
-    return organisation
-
-
-def body_naming(person):
-    """An event body whose agenda and call to action choose the person's page."""
-    return [
-        {
-            "type": "agenda",
-            "value": {
-                "heading": "Program",
-                "items": [
-                    {
-                        "type": "item",
-                        "value": {
-                            "start_time": "09:00:00",
-                            "end_time": "09:30:00",
-                            "title": "Velkommen",
-                            "description": "",
-                            "people": [{"type": "item", "value": person.pk}],
-                        },
-                    }
-                ],
-            },
-        },
-        {"type": "call_to_action", "value": {"text": "Møt oss", "page": person.pk, "url": ""}},
-    ]
-
-
-def small_image(n):
-    """A small picture of its own, with the renditions the APIs offer already made."""
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (64, 36), (n * 5 % 256, 90, 150)).save(buffer, "PNG")
-    image = get_image_model().objects.create(
-        title=f"Bilde {n}", file=ImageFile(buffer, name=f"bilde-{n}.png")
-    )
-    image.get_renditions(*IMAGE_RENDITIONS.values())
-    return image
-
-
-def compare_queries(client, django_assert_num_queries, query):
-    """Assert that a page of 50 results costs the queries a page of 5 does; give the 50."""
-    with CaptureQueriesContext(connection) as queries:
-        assert len(items(client, query, limit=5)) == 5
-    with django_assert_num_queries(len(queries)):
-        listed = items(client, query, limit=50)
-    assert len(listed) == 50
-    return list(listed.values())
-
-
-def test_a_page_of_50_events_costs_the_queries_of_a_page_of_5(
-    client,
-    settings,
-    series,
-    people_index,
-    english_copy,
-    translated_organisation,
-    django_assert_num_queries,
-):
-    settings.WAGTAILAPI_LIMIT_MAX = 50
-    speaker = PersonPageFactory(parent=people_index)
-    english_copy(speaker)
-    series_en = english_copy(series)
-    shared = {
-        "body": body_naming(speaker),
-        "people": [
-            (speaker, Role.MODERATOR),
-            {"role": Role.CONTACT, "name": "Siri Dahl", "email": "siri.dahl@example.org"},
-        ],
-        "organisers": [translated_organisation, OrganisationFactory()],
-        "topics": [TopicFactory()],
-        "venue": VenueFactory(),
-        "event_type": EventTypeFactory(),
-    }
-    # Norwegian and English events by turns, so both pages hold both languages; each with its
-    # own picture, whose renditions are made (as they are once anyone has asked for them).
-    with published_quickly():
-        for n in range(50):
-            EventPageFactory(parent=(series, series_en)[n % 2], image=small_image(n), **shared)
-    # Wagtail also keeps renditions in Django's cache, which a busy site's evicts.
-    cache.clear()
-    client.get(PAGES, EVENTS)  # the site root is cached after the first request
-
-    for query in (EVENTS, {**EVENTS, "search": "debatt"}):
-        listed = compare_queries(client, django_assert_num_queries, {**query, "order": "start"})
-    assert all(set(item["image"]["renditions"]) == {"card", "large"} for item in listed)
-    english = listed[1]
-    assert english["meta"]["locale"] == "en"
-    assert english["people"][0]["url"].startswith("http://localhost/en/")
-    assert english["organisers"][0]["name"] == "Central Norway Regional Health Authority"
-
-
-def test_a_page_of_50_people_costs_the_queries_of_a_page_of_5(
-    client,
-    settings,
-    people_index,
-    english_copy,
-    translated_organisation,
-    django_assert_num_queries,
-):
-    settings.WAGTAILAPI_LIMIT_MAX = 50
-    people_index_en = english_copy(people_index)
-    untranslated = OrganisationFactory()
-    # Norwegian and English people by turns, working for organisations with and without an
-    # English name.
-    with published_quickly():
-        for n in range(50):
-            PersonPageFactory(
-                parent=(people_index, people_index_en)[n % 2],
-                organisation=(translated_organisation, untranslated)[n // 2 % 2],
-                portrait=small_image(n),
-            )
-    cache.clear()
-    client.get(PAGES, PEOPLE)
-
-    listed = compare_queries(client, django_assert_num_queries, {**PEOPLE, "order": "id"})
-    assert all(person["portrait"]["renditions"]["card"]["url"] for person in listed)
-    assert [person["organisation"]["name"] for person in listed[:4]] == [
-        "Helse Midt-Norge RHF",
-        "Central Norway Regional Health Authority",
-        untranslated.name,
-        untranslated.name,
-    ]
-
-
-def test_an_event_costs_the_same_queries_with_2_or_20_people(
-    client, series, people_index, english_copy, django_assert_num_queries
-):
-    speakers = [(PersonPageFactory(parent=people_index), Role.SPEAKER) for _ in range(2)]
-    organisation = OrganisationFactory()
-
-    def event(how_many):
-        contacts = [
-            {
-                "role": Role.CONTACT,
-                "name": f"Kontakt {n}",
-                "email": f"kontakt{n}@example.org",
-                "organisation": organisation,
-            }
-            for n in range(how_many - len(speakers))
-        ]
-        return EventPageFactory(
-            parent=series, body=body_naming(speakers[0][0]), people=speakers + contacts
-        )
-
-    few, many = event(2), event(20)
-    client.get(f"{PAGES}{few.pk}/")
-
-    for small, large in ((few, many), (english_copy(few), english_copy(many))):
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"{PAGES}{small.pk}/").status_code == 200
-        with django_assert_num_queries(len(queries)):
-            response = client.get(f"{PAGES}{large.pk}/")
-        assert len(response.json()["people"]) == 20
 
 
 def test_search_finds_public_events_only(client, series):

@@ -9,8 +9,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -21,9 +19,7 @@ from tests.factories import (
     PersonPageFactory,
     TopicFactory,
     VenueFactory,
-    published_quickly,
 )
-from wagtail_events.caching import bump_content_version
 from wagtail_events.calendar_links import (
     MAX_LINK_LENGTH,
     OUTLOOK_OFFICE,
@@ -550,50 +546,6 @@ def test_view_restricted_events_appear_in_no_calendar_or_feed(outputs):
 
 
 # --- query counts ---------------------------------------------------------------------------
-
-
-def count_queries(client, url):
-    # As after a publish: the answer is built, not served from the cache.
-    bump_content_version()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_index_and_person_calendars_cost_the_same_queries_for_5_and_50_events(
-    client, events_index, people_index
-):
-    small = events_index.add_child(instance=EventIndexPage(title="Liten", slug="liten"))
-    large = events_index.add_child(instance=EventIndexPage(title="Stor", slug="stor"))
-    people = {
-        small: PersonPageFactory(parent=people_index),
-        large: PersonPageFactory(parent=people_index),
-    }
-    with published_quickly():
-        for index, how_many in ((small, 5), (large, 50)):
-            for n in range(how_many):
-                EventPageFactory(
-                    parent=index,
-                    start=from_now(days=1, hours=n),
-                    end=from_now(days=1, hours=n + 1),
-                    people=[
-                        (people[index], Role.MODERATOR),
-                        {"person": people[index], "role": Role.CONTACT, "contact_public": True},
-                    ],
-                    organisers=[OrganisationFactory()],
-                    topics=[TopicFactory(), TopicFactory()],
-                )
-    client.get(small.url + "calendar/")
-
-    for page in (small, large):
-        assert len(calendar_of(client, page.url + "calendar/").walk("VEVENT")) in (5, 50)
-    assert count_queries(client, small.url + "calendar/") == count_queries(
-        client, large.url + "calendar/"
-    )
-    assert count_queries(client, people[small].url + "calendar/") == count_queries(
-        client, people[large].url + "calendar/"
-    )
 
 
 # --- links to the calendars -----------------------------------------------------------------

@@ -9,9 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
@@ -20,8 +18,6 @@ from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
     TopicFactory,
-    VenueFactory,
-    published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events.models import EmbedProfile, EventStatus
@@ -306,43 +302,6 @@ def test_events_that_are_not_public_are_never_shown(client, series, hemit, profi
 
     for query in ({"profile": "hemit"}, {"when": "all", "q": "møte"}):
         assert titles(client.get(URL, query)) == ["Åpent møte"]
-
-
-def count_queries(client, query):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(URL, query)
-    assert response.status_code == 200
-    return len(queries), len(titles(response))
-
-
-def test_five_and_fifty_events_cost_the_same_queries(client, series, profile):
-    co_organiser = OrganisationFactory()
-    topics = [TopicFactory(), TopicFactory()]
-    venue = VenueFactory()
-    with published_quickly():
-        for slug, how_many in (("fem", 5), ("femti", 50)):
-            organiser = OrganisationFactory(slug=slug)
-            for n in range(how_many):
-                EventPageFactory(
-                    parent=series,
-                    organisers=[organiser, co_organiser],
-                    topics=topics,
-                    venue=venue,
-                    **at(1 + n / 24),
-                )
-
-    # The host origins and site root paths, cached once for every later request.
-    client.get(URL, {"limit": 1})
-
-    few, shown = count_queries(client, {"organiser": "fem", "limit": 100})
-    assert shown == 5
-    assert count_queries(client, {"organiser": "femti", "limit": 100}) == (few, 50)
-    # A profile costs its own lookup, and no more for more events.
-    with_profile, _shown = count_queries(client, {"profile": "hemit", "organiser": "fem"})
-    assert count_queries(client, {"profile": "hemit", "organiser": "femti", "limit": 100}) == (
-        with_profile,
-        50,
-    )
 
 
 # The profile admin

@@ -5,20 +5,15 @@ import uuid
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import (
     EventPageFactory,
     EventTypeFactory,
     OrganisationFactory,
-    PersonPageFactory,
     TopicFactory,
-    published_quickly,
 )
-from wagtail_events.caching import bump_content_version
-from wagtail_events.models import EventIndexPage, EventPage, Role
+from wagtail_events.models import EventIndexPage, EventPage
 
 pytestmark = pytest.mark.django_db
 
@@ -168,38 +163,6 @@ def test_feeds_answer_conditional_requests_with_their_etag(client, series, progr
     page.title = "Frokostmøte om KI"
     page.save_revision().publish()
     assert client.get(series.url + "feed/", headers={"If-None-Match": etag}).status_code == 200
-
-
-def count_queries(client, url):
-    # As after a publish: the answer is built, not served from the cache.
-    bump_content_version()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_feeds_cost_the_same_queries_for_5_and_50_events(client, events_index, people_index):
-    small = events_index.add_child(instance=EventIndexPage(title="Liten", slug="liten"))
-    large = events_index.add_child(instance=EventIndexPage(title="Stor", slug="stor"))
-    person = PersonPageFactory(parent=people_index)
-    with published_quickly():
-        for index, how_many in ((small, 5), (large, 50)):
-            for n in range(how_many):
-                EventPageFactory(
-                    parent=index,
-                    start=from_now(days=1, hours=n),
-                    end=from_now(days=1, hours=n + 1),
-                    people=[(person, Role.MODERATOR)],
-                    organisers=[OrganisationFactory()],
-                    topics=[TopicFactory(), TopicFactory()],
-                )
-    client.get(small.url + "feed/")
-
-    assert len(rss_items(client, large.url + "feed/")[1]) == 50
-    assert len(atom_entries(client, large.url + "feed/atom/")[1]) == 50
-    for route in ("feed/", "feed/atom/"):
-        assert count_queries(client, small.url + route) == count_queries(client, large.url + route)
 
 
 def test_feeds_list_the_soonest_events_up_to_the_setting(client, series, programme, settings):

@@ -5,9 +5,7 @@ import re
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.html import escape
 
@@ -19,11 +17,10 @@ from tests.factories import (
     PersonPageFactory,
     TopicFactory,
     noon,
-    published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events import queries, views
-from wagtail_events.models import EventIndexPage, EventStatus, Role
+from wagtail_events.models import EventStatus, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -427,45 +424,3 @@ def test_english_index_filters_by_the_norwegian_slugs(
     assert '<option value="debatt">Debate</option>' in html
     assert "Norwegian Labour and Welfare Administration</option>" in html
     assert "Debatt</option>" not in html
-
-
-def count_queries(client, url, query):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, query)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_index_queries_do_not_grow_with_its_events(client, events_index, people_index):
-    small = events_index.add_child(instance=EventIndexPage(title="Liten", slug="liten"))
-    large = events_index.add_child(instance=EventIndexPage(title="Stor", slug="stor"))
-    shared_organiser = OrganisationFactory(name="Felles arrangør")
-    shared_topic = TopicFactory(name="Felles tema")
-    shared_person = PersonPageFactory(
-        parent=people_index, given_name="Felles", family_name="Person"
-    )
-    with published_quickly():
-        for parent, how_many in ((small, 5), (large, 50)):
-            for day in range(1, how_many + 1):
-                EventPageFactory(
-                    parent=parent,
-                    people=[
-                        (shared_person, Role.MODERATOR),
-                        PersonPageFactory(parent=people_index),
-                    ],
-                    organisers=[shared_organiser, OrganisationFactory()],
-                    topics=[shared_topic, TopicFactory()],
-                    **at(day),
-                )
-    client.get(small.url)  # the site root is cached after the first request
-
-    for query in (
-        {},
-        {"organiser": "felles-arrangor"},
-        {"topic": "felles-tema", "person": "felles-person", "q": "debatt"},
-        {"from": "2020-01-01", "to": "2099-12-31", "when": "all", "page": "2"},
-        {"type": "finnes-ikke", "page": "abc"},
-    ):
-        assert count_queries(client, small.url, query) == count_queries(client, large.url, query), (
-            query
-        )

@@ -2,8 +2,6 @@
 
 import pytest
 from django.core.files.images import ImageFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -12,7 +10,6 @@ from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
     PersonPageFactory,
-    published_quickly,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from tests.test_index import at, in_nb, titles
@@ -180,31 +177,6 @@ def test_english_person_page_lists_the_english_events(
 
     english_index = client.get(people_index.get_translation(locale_en).url).content.decode()
     assert "News editor, The Agder Post" in english_index
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_person_page_queries_do_not_grow_with_their_events(client, series, people_index):
-    few = PersonPageFactory(parent=people_index)
-    many = PersonPageFactory(parent=people_index)
-    with published_quickly():
-        for person, how_many in ((few, 2), (many, 20)):
-            for number in range(how_many):
-                days = number + 1 if number % 2 else -(number + 1)
-                EventPageFactory(
-                    parent=series,
-                    people=[(person, Role.PARTICIPANT), PersonPageFactory(parent=people_index)],
-                    organisers=[OrganisationFactory()],
-                    **at(days),
-                )
-    client.get(few.url)
-
-    assert count_queries(client, few.url) == count_queries(client, many.url)
 
 
 def test_person_index_searches_and_pages(client, people_index, monkeypatch):

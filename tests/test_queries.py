@@ -1,42 +1,17 @@
-"""Pages cost the same number of queries however many people or events they show."""
+"""What the read layer loads for a list, and when an event's calendar sequence rises."""
 
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
-    PersonPageFactory,
-    add_people,
-    published_quickly,
 )
 from wagtail_events.models import EventPage, EventStatus
 from wagtail_events.queries import load_events, public_events
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_event_page_queries_do_not_grow_with_its_people(client, series, people_index):
-    with published_quickly():
-        people = [PersonPageFactory(parent=people_index) for _ in range(22)]
-    few = EventPageFactory(parent=series, organisers=[OrganisationFactory()])
-    add_people(few, people=people[:2])
-    many = EventPageFactory(parent=series, organisers=[OrganisationFactory()])
-    add_people(many, people=people[2:])
-    # Warm the site-root cache so both requests start alike.
-    client.get(few.url)
-
-    assert count_queries(client, few.url) == count_queries(client, many.url)
 
 
 def test_english_lists_show_translated_names_in_fixed_queries(

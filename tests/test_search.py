@@ -319,38 +319,3 @@ def test_unusable_words_are_a_clear_error_in_the_api(client, series, two_events,
     assert response.status_code == 200
     assert "q" in response.context["filter"].form.errors
     assert len(response.context["events"]) == 2
-
-
-def test_a_search_costs_the_same_queries_for_5_and_50_matching_events(
-    client, events_index, people_index, django_assert_num_queries
-):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from wagtail_events.models import EventIndexPage
-
-    small = events_index.add_child(instance=EventIndexPage(title="Liten", slug="liten"))
-    large = events_index.add_child(instance=EventIndexPage(title="Stor", slug="stor"))
-    with published_quickly():
-        for parent, how_many in ((small, 5), (large, 50)):
-            for number in range(how_many):
-                EventPageFactory(
-                    parent=parent,
-                    title=f"Seminar {parent.slug} {number}",
-                    people=[PersonPageFactory(parent=people_index)],
-                )
-    client.get(small.url)  # the site root is cached after the first request
-
-    def on_the_index(index):
-        response = client.get(index.url, {"q": f"seminar {index.slug}", "when": "all"})
-        return len(response.context["events"])
-
-    def in_the_api(index):
-        query = {"q": f"seminar {index.slug}", "series": index.pk, "limit": 50}
-        return len(client.get("/api/events/", query).json()["items"])
-
-    for listing, shown in ((on_the_index, 20), (in_the_api, 50)):
-        with CaptureQueriesContext(connection) as few:
-            assert listing(small) == 5
-        with django_assert_num_queries(len(few)):
-            assert listing(large) == shown

@@ -101,6 +101,10 @@ def counts(database):
     return rows, sorted(content_types), revisions
 
 
+# Migrating the snapshot in a subprocess takes half a minute.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def upgraded(tmp_path_factory):
     database = tmp_path_factory.mktemp("upgrade") / "demo.sqlite3"

@@ -159,6 +159,7 @@ def editor_in(programme, language):
     return programme
 
 
+@pytest.mark.slow
 def test_editor_guide(page, expect, shots, editor_in, language):
     site = editor_in
     t = Admin(language)
