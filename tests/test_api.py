@@ -15,7 +15,6 @@ from tests.factories import (
     PersonPageFactory,
     TopicFactory,
     noon,
-    publish,
 )
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events import queries
@@ -328,17 +327,6 @@ def test_publishing_makes_the_cached_answer_stale(client, debate):
     debate.refresh_from_db()
     debate.unpublish()
     assert titles(client.get(EVENTS)) == []
-
-
-def _in_english(obj, locale_en):
-    """A published English copy, as a translation leaves it (links still to the Norwegian)."""
-    if hasattr(obj, "save_revision"):
-        copy = obj.copy_for_translation(locale_en, copy_parents=True)
-        publish(copy)
-    else:
-        copy = obj.copy_for_translation(locale_en)
-        copy.save()
-    return copy
 
 
 def test_the_calendar_feed_holds_the_listed_events(client, debate):
