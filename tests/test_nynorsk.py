@@ -1,50 +1,15 @@
 """The public pages in Norwegian Nynorsk: a host that adds nn gets its words and its dates."""
 
-import datetime
-import zoneinfo
-
 import pytest
 from django.utils import translation
 from wagtail.models import Locale
 
 from tests.factories import EventPageFactory, PersonPageFactory
-from wagtail_events.formatting import format_day, format_event_when
+from tests.test_pages import oslo
+from wagtail_events.formatting import format_day
 from wagtail_events.models import Role
 
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
-
 pytestmark = pytest.mark.django_db
-
-
-def oslo(*args):
-    return datetime.datetime(*args, tzinfo=OSLO)
-
-
-@pytest.mark.parametrize(
-    ("language", "start", "end", "all_day", "expected"),
-    [
-        # Nynorsk writes the month out, as Språkrådet does; the Bokmål catalogue chose 12.08.2025.
-        (
-            "nn",
-            oslo(2025, 8, 12, 9),
-            oslo(2025, 8, 12, 9, 45),
-            0,
-            "12. august 2025 kl. 09:00–09:45",
-        ),
-        ("nb", oslo(2025, 8, 12, 9), oslo(2025, 8, 12, 9, 45), 0, "12.08.2025 kl. 09:00–09:45"),
-        (
-            "nn",
-            oslo(2025, 8, 12, 18),
-            oslo(2025, 8, 13, 2),
-            0,
-            "12. august 2025 kl. 18:00 – 13. august 2025 kl. 02:00",
-        ),
-        ("nn", oslo(2025, 8, 11), oslo(2025, 8, 15), 1, "11. august 2025–15. august 2025"),
-    ],
-)
-def test_event_times_read_in_nynorsk(language, start, end, all_day, expected):
-    with translation.override(language):
-        assert format_event_when(start, end, all_day) == expected
 
 
 def test_agenda_days_are_named_in_nynorsk():

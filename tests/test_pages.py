@@ -41,6 +41,22 @@ def oslo(*args):
         ),
         ("en", oslo(2025, 8, 11), oslo(2025, 8, 15), 1, "11 August 2025–15 August 2025"),
         ("nb", oslo(2025, 8, 11), oslo(2025, 8, 11, 23), 1, "11.08.2025"),
+        # Nynorsk writes the month out, as Språkrådet does; the Bokmål catalogue chose 12.08.2025.
+        (
+            "nn",
+            oslo(2025, 8, 12, 9),
+            oslo(2025, 8, 12, 9, 45),
+            0,
+            "12. august 2025 kl. 09:00–09:45",
+        ),
+        (
+            "nn",
+            oslo(2025, 8, 12, 18),
+            oslo(2025, 8, 13, 2),
+            0,
+            "12. august 2025 kl. 18:00 – 13. august 2025 kl. 02:00",
+        ),
+        ("nn", oslo(2025, 8, 11), oslo(2025, 8, 15), 1, "11. august 2025–15. august 2025"),
     ],
 )
 def test_event_times_read_naturally_in_each_language(language, start, end, all_day, expected):
