@@ -187,5 +187,8 @@ def cached_response(view):
 
 def _with_cache_headers(response, etag):
     response["ETag"] = etag
+    # Whatever the view set (Django's syndication feeds give their newest item's date): a
+    # first answer and its cached repeats carry the same headers.
+    del response["Last-Modified"]
     response["Cache-Control"] = get_setting("CACHE_CONTROL")
     return response

@@ -194,12 +194,13 @@ class UpcomingEventsAtomFeed(UpcomingEventsFeed):
 
 
 def _feed_view(feed_class):
+    """The view of an index page's feed. Served through ``caching``, which leaves out the
+    Last-Modified header the syndication framework sets: the newest publication date says
+    nothing of events removed or over since, so clients revalidate with the ETag instead."""
+
     def view(request, index):
-        response = feed_class()(request, index)
-        # The newest publication date says nothing of events removed or over since, so
-        # clients revalidate with the ETag instead (see ``caching``).
-        del response["Last-Modified"]
-        return response
+        # A feed object per request: ``get_object`` keeps the request's language on it.
+        return feed_class()(request, index)
 
     return view
 
