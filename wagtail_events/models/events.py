@@ -1,5 +1,6 @@
 """Events and the indexes (programmes, series) that hold them."""
 
+import functools
 import zoneinfo
 
 from django import forms
@@ -47,8 +48,11 @@ def default_timezone():
     return get_setting("DEFAULT_TIMEZONE")
 
 
+# Reading the time zone database walks hundreds of files, and the choices are asked for each
+# time an event is validated: once per process is enough.
+@functools.cache
 def timezone_choices():
-    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+    return tuple((name, name) for name in sorted(zoneinfo.available_timezones()))
 
 
 # Named by the migrations, so it stays here.
