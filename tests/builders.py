@@ -167,6 +167,148 @@ def translate_into_english(client, obj, english):
     return obj.get_translation(locale_en)
 
 
+# The questions of translated_event()'s body, and how the translator put them.
+QUESTIONS = {
+    "Hvem skal betale for å klimatilpasse kommunene?": (
+        "Who should pay to prepare municipalities for a changing climate?"
+    ),
+    "Hva må staten gjøre annerledes?": "What must the state do differently?",
+}
+
+# Every Norwegian text of translated_event() that an editor can translate, with the English a
+# translator typed in.
+IN_ENGLISH = {
+    # The event
+    "Hvem tar regningen for klimatilpasningen?": "Who pays for climate adaptation?",
+    "hvem-tar-regningen": "who-pays",
+    "Kommunene må ruste seg for mer ekstremvær. Men hvem skal betale?": (
+        "Municipalities must prepare for more extreme weather. But who should pay?"
+    ),
+    "I debatten spør vi:": "In this debate we ask:",
+    **QUESTIONS,
+    "Tegnspråktolk på scenen.": "Sign-language interpreter on stage.",
+    # Titles the people had at this event
+    "Nyhetsredaktør": "News editor",
+    "Seniorrådgiver": "Senior adviser",
+    "Kommunikasjonsrådgiver": "Communications adviser",
+    # The moderator's page
+    "Ingrid Berg": "Ingrid Berg",
+    "ingrid-berg": "ingrid-berg",
+    "Ingrid har ledet debatter i tjue år.": "Ingrid has chaired debates for 20 years.",
+    # Snippets
+    "Folkehelseinstituttet": "Norwegian Institute of Public Health",
+    "FHI": "NIPH",
+    "Helse Midt-Norge RHF": "Central Norway Health Trust",
+    "HMN": "HMN",
+    "Agderposten": "The Agder Post",
+    "Arendal kulturhus": "Arendal Culture House",
+    "Arendal": "Arendal",
+    "Norge": "Norway",
+    "Trinnfri inngang fra torget.": "Step-free entrance from the square.",
+    "Debatt": "Debate",
+    "Klima": "Climate",
+    "Kommuneøkonomi": "Local government finance",
+}
+
+
+def translated_event():
+    """A Norwegian event with people, translated into English as an editor would.
+
+    On the site tree of :func:`site_tree`, by the editor ``editor`` (:func:`admin_user`): the
+    debate ``event`` in the series, with questions in its body, an accessibility note, a venue,
+    an event type, two topics and two organisers (Folkehelseinstituttet and Helse Midt-Norge
+    RHF), and three people: the ``moderator`` Ingrid Berg (news editor at Agderposten, with a
+    biography and a public phone number), the ``speaker`` Trond Utne (senior adviser at Helse
+    Midt-Norge RHF) and the public contact Siri Dahl, who has no person page and came from
+    Arendal kommune. The event, its snippets, the moderator's page and Agderposten are
+    translated with :data:`IN_ENGLISH` (``english_event``, ``english_moderator``); the
+    speaker's page and Arendal kommune are not.
+    """
+    tree = site_tree()
+    editor = admin_user()
+    client = admin_client(editor)
+    health_trust = factories.OrganisationFactory(
+        name="Helse Midt-Norge RHF", short_name="HMN", url=""
+    )
+    moderator = factories.PersonPageFactory(
+        parent=tree.people_index,
+        given_name="Ingrid",
+        family_name="Berg",
+        job_title="Nyhetsredaktør",
+        organisation=factories.OrganisationFactory(name="Agderposten", short_name=""),
+        bio="<p>Ingrid har ledet debatter i tjue år.</p>",
+        phone="+47 400 00 321",
+        phone_public=True,
+        email="ingrid.berg@example.org",
+        email_public=False,
+    )
+    speaker = factories.PersonPageFactory(
+        parent=tree.people_index,
+        given_name="Trond",
+        family_name="Utne",
+        job_title="Seniorrådgiver",
+        organisation=health_trust,
+    )
+    start = factories.noon(10)
+    event = factories.EventPageFactory(
+        parent=tree.series,
+        title="Hvem tar regningen for klimatilpasningen?",
+        slug="hvem-tar-regningen",
+        lead="Kommunene må ruste seg for mer ekstremvær. Men hvem skal betale?",
+        start=start,
+        end=start + datetime.timedelta(hours=1, minutes=30),
+        body=[("questions", {"heading": "I debatten spør vi:", "questions": list(QUESTIONS)})],
+        venue=factories.VenueFactory(name="Arendal kulturhus"),
+        event_type=factories.EventTypeFactory(name="Debatt"),
+        topics=[
+            factories.TopicFactory(name="Klima"),
+            factories.TopicFactory(name="Kommuneøkonomi"),
+        ],
+        organisers=[
+            factories.OrganisationFactory(name="Folkehelseinstituttet", short_name="FHI"),
+            health_trust,
+        ],
+        people=[
+            (moderator, Role.MODERATOR),
+            (speaker, Role.SPEAKER),
+            {
+                "role": Role.CONTACT,
+                "name": "Siri Dahl",
+                "title": "Kommunikasjonsrådgiver",
+                "organisation": factories.OrganisationFactory(
+                    name="Arendal kommune", short_name=""
+                ),
+                "email": "siri.dahl@example.org",
+                "contact_public": True,
+            },
+        ],
+        accessibility_note="Tegnspråktolk på scenen.",
+    )
+
+    def translate(obj):
+        return translate_into_english(client, obj, IN_ENGLISH)
+
+    english_event = translate(event)
+    for snippet in (
+        event.venue,
+        event.event_type,
+        *event.topics.all(),
+        *(organiser.organisation for organiser in event.organisers.all()),
+        moderator.organisation,
+    ):
+        translate(snippet)
+    english_moderator = translate(moderator)
+    return SimpleNamespace(
+        **vars(tree),
+        editor=editor,
+        event=event,
+        english_event=type(event).objects.get(pk=english_event.pk),
+        moderator=moderator,
+        english_moderator=english_moderator,
+        speaker=speaker,
+    )
+
+
 def small_image(n):
     """A small picture of its own, with the renditions the APIs offer already made."""
     buffer = io.BytesIO()

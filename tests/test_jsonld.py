@@ -12,6 +12,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from tests import builders
 from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
@@ -413,50 +414,68 @@ def test_languages_spoken_win_over_the_page_language(client, series):
     assert jsonld_of(client, unknown)["inLanguage"] == "nb"
 
 
-def test_english_page_describes_the_event_in_english(client, series, people_index, translate):
-    organisation = OrganisationFactory(name="Helse Midt-Norge RHF", short_name="HMN", url="")
-    translate(organisation, {"Helse Midt-Norge RHF": "Central Norway Health Trust", "HMN": "HMN"})
-    speaker = PersonPageFactory(
-        parent=people_index, given_name="Trond", family_name="Utne", organisation=organisation
-    )
-    event = EventPageFactory(
-        parent=series,
-        title="Debatt om helse",
-        slug="debatt-om-helse",
-        lead="Hvem betaler?",
-        venue=None,
-        organisers=[organisation],
-        people=[(speaker, Role.SPEAKER)],
-    )
-    english = translate(
-        event,
-        {
-            "Debatt om helse": "Debate on health",
-            "debatt-om-helse": "debate-on-health",
-            "Hvem betaler?": "Who pays?",
-            "Seniorrådgiver": "Senior adviser",
-        },
-    )
+class TestTranslatedEvent:
+    """The translated event, which the tests only read: built once for the class."""
 
-    data = jsonld_of(client, english)
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared(cls, django_db_setup, django_db_blocker):
+        with builders.shared_data(django_db_blocker):
+            yield builders.translated_event()
 
-    assert data["name"] == "Debate on health"
-    assert data["description"] == "Who pays?"
-    assert data["url"] == f"{SITE}/en/arrangementer/arendalsuka-2025/debate-on-health/"
-    assert data["organizer"] == [{"@type": "Organization", "name": "Central Norway Health Trust"}]
-    assert data["performer"] == [
-        {
-            "@type": "Person",
-            "name": "Trond Utne",
-            "jobTitle": "Senior adviser",
-            "affiliation": {"@type": "Organization", "name": "Central Norway Health Trust"},
-            # The person has no English page yet: the Norwegian one is linked.
-            "url": f"{SITE}/personer/trond-utne/",
-        }
-    ]
-    assert data["superEvent"]["url"] == f"{SITE}/en/arrangementer/arendalsuka-2025/"
-    assert data["inLanguage"] == "en"
-    assert jsonld_of(client, event)["name"] == "Debatt om helse"
+    @pytest.fixture
+    def data(self, shared, db):
+        return builders.fresh(shared)
+
+    def test_english_page_describes_the_event_in_english(self, client, data):
+        english = jsonld_of(client, data.english_event)
+
+        assert english["name"] == "Who pays for climate adaptation?"
+        assert english["description"] == (
+            "Municipalities must prepare for more extreme weather. But who should pay?"
+        )
+        assert english["url"] == f"{SITE}/en/arrangementer/arendalsuka-2025/who-pays/"
+        assert english["location"]["name"] == "Arendal Culture House"
+        assert english["location"]["address"]["addressLocality"] == "Arendal"
+        assert english["organizer"] == [
+            {
+                "@type": "Organization",
+                "name": "Norwegian Institute of Public Health",
+                "url": "https://folkehelseinstituttet.example.org/",
+            },
+            {"@type": "Organization", "name": "Central Norway Health Trust"},
+        ]
+        # The contact person answers questions; the others take part.
+        assert english["performer"] == [
+            {
+                "@type": "Person",
+                "name": "Ingrid Berg",
+                "jobTitle": "News editor",
+                "affiliation": {
+                    "@type": "Organization",
+                    "name": "The Agder Post",
+                    "url": "https://agderposten.example.org/",
+                },
+                # The moderator's English page.
+                "url": f"{SITE}/en/personer/ingrid-berg/",
+            },
+            {
+                "@type": "Person",
+                "name": "Trond Utne",
+                "jobTitle": "Senior adviser",
+                "affiliation": {"@type": "Organization", "name": "Central Norway Health Trust"},
+                # The speaker has no English page yet: the Norwegian one is linked.
+                "url": f"{SITE}/personer/trond-utne/",
+            },
+        ]
+        assert english["superEvent"]["url"] == f"{SITE}/en/arrangementer/arendalsuka-2025/"
+        assert english["inLanguage"] == "en"
+        # The facts are the Norwegian event's.
+        norwegian = jsonld_of(client, data.event)
+        assert norwegian["name"] == "Hvem tar regningen for klimatilpasningen?"
+        assert norwegian["location"]["name"] == "Arendal kulturhus"
+        for fact in ("startDate", "endDate", "eventStatus", "eventAttendanceMode"):
+            assert english[fact] == norwegian[fact]
 
 
 def test_only_event_pages_carry_an_event(client, series, people_index):
@@ -465,8 +484,3 @@ def test_only_event_pages_carry_an_event(client, series, people_index):
     for page in (series, person):
         html = client.get(page.url).content.decode()
         assert 'type="application/ld+json"' not in html
-
-
-@pytest.fixture
-def translate(translate_into_english):
-    return translate_into_english

@@ -6,6 +6,7 @@ from django.utils.html import escape
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from tests import builders
 from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
@@ -138,45 +139,41 @@ def test_events_that_are_not_public_stay_off_the_person_page(client, series, ing
     assert "Hemmelig" not in response.content.decode()
 
 
-ENGLISH = {
-    "Ingrid Berg": "Ingrid Berg",
-    "ingrid-berg": "ingrid-berg",
-    "Nyhetsredaktør": "News editor",
-    "Ingrid har ledet debatter i tjue år.": "Ingrid has chaired debates for 20 years.",
-    "Agderposten": "The Agder Post",
-    "Klimadebatt": "Climate debate",
-    "klimadebatt": "climate-debate",
-    "Hvem betaler?": "Who pays?",
-}
+class TestTranslatedPeople:
+    """The translated event and its people, which the tests only read (or add to inside their
+    own savepoint): built once for the class."""
 
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared(cls, django_db_setup, django_db_blocker):
+        with builders.shared_data(django_db_blocker):
+            yield builders.translated_event()
 
-def test_english_person_page_lists_the_english_events(
-    client, series, people_index, ingrid, translate_into_english, locale_en
-):
-    event = EventPageFactory(
-        parent=series,
-        title="Klimadebatt",
-        lead="Hvem betaler?",
-        people=[(ingrid, Role.MODERATOR)],
-        **at(5),
-    )
-    EventPageFactory(parent=series, title="Bare på norsk", people=[ingrid], **at(6))
-    translate_into_english(ingrid.organisation, ENGLISH)
-    english_ingrid = translate_into_english(ingrid, ENGLISH)
-    translate_into_english(event, ENGLISH)
+    @pytest.fixture
+    def data(self, shared, db):
+        return builders.fresh(shared)
 
-    response = client.get(english_ingrid.url)
+    def test_english_person_page_lists_the_english_events(self, client, data, locale_en):
+        EventPageFactory(
+            parent=data.series, title="Bare på norsk", people=[data.moderator], **at(12)
+        )
 
-    assert response.status_code == 200
-    assert titles(response) == ["Climate debate"]
-    assert roles_shown(response) == ["Moderator (News editor)"]
-    html = response.content.decode()
-    assert "News editor, The Agder Post" in html
-    # The Norwegian page still lists the Norwegian events.
-    assert titles(client.get(ingrid.url)) == ["Klimadebatt", "Bare på norsk"]
+        response = client.get(data.english_moderator.url)
 
-    english_index = client.get(people_index.get_translation(locale_en).url).content.decode()
-    assert "News editor, The Agder Post" in english_index
+        assert response.status_code == 200
+        assert titles(response) == ["Who pays for climate adaptation?"]
+        assert roles_shown(response) == ["Moderator (News editor)"]
+        html = response.content.decode()
+        assert "News editor, The Agder Post" in html
+        assert "Ingrid has chaired debates for 20 years." in html
+        # The Norwegian page still lists the Norwegian events.
+        assert titles(client.get(data.moderator.url)) == [
+            "Hvem tar regningen for klimatilpasningen?",
+            "Bare på norsk",
+        ]
+
+        english_index = client.get(data.people_index.get_translation(locale_en).url)
+        assert "News editor, The Agder Post" in english_index.content.decode()
 
 
 def test_person_index_searches_and_pages(client, people_index, monkeypatch):

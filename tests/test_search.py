@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from tests import builders
 from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
@@ -52,44 +53,6 @@ def test_people_removed_later_no_longer_find_the_event(client, series, people_in
     page.save_revision().publish()
 
     assert found(client, "Eriksen")["events"] == []
-
-
-def test_visitors_find_pages_in_their_own_language(
-    client, series, people_index, translate_into_english, locale_nb, locale_en
-):
-    person = PersonPageFactory(
-        parent=people_index, given_name="Ragnhild", family_name="Solberg", job_title=""
-    )
-    event = EventPageFactory(
-        parent=series,
-        title="Debatt om helse",
-        slug="debatt-om-helse",
-        lead="Hvem betaler for sykehusene?",
-        people=[(person, Role.SPEAKER)],
-    )
-    translate_into_english(
-        event,
-        {
-            "Debatt om helse": "Debate on health",
-            "debatt-om-helse": "debate-on-health",
-            "Hvem betaler for sykehusene?": "Who pays for the hospitals?",
-        },
-    )
-    translate_into_english(person, {"Ragnhild Solberg": "Ragnhild Solberg", person.slug: "rs"})
-
-    assert found(client, "Ragnhild") == {
-        "events": ["Debatt om helse"],
-        "people": ["Ragnhild Solberg"],
-    }
-    assert found(client, "Ragnhild", language="en") == {
-        "events": ["Debate on health"],
-        "people": ["Ragnhild Solberg"],
-    }
-    assert found(client, "hospitals", language="en")["events"] == ["Debate on health"]
-    assert found(client, "hospitals")["events"] == []
-    english_people = list(search_people("Ragnhild", locale_en))
-    assert [p.locale for p in english_people] == [locale_en]
-    assert [e.locale for e in search_events("Ragnhild", locale_nb)] == [locale_nb]
 
 
 @pytest.mark.parametrize("way", HIDDEN_WAYS)
@@ -159,8 +122,13 @@ def everywhere(client, series, query):
     return index
 
 
-@pytest.fixture
-def two_events(series, people_index):
+DEBATE = ["Debatt om kunstig intelligens"]
+BREAKFAST = ["Frokostmøte om klima"]
+
+
+def build_two_events(series, people_index):
+    """A debate and a breakfast meeting, each with words of its own in every field the search
+    reads; returns the debate's organiser."""
     institute = OrganisationFactory(name="Folkehelseinstituttet", short_name="FHI")
     speaker = PersonPageFactory(
         parent=people_index,
@@ -187,62 +155,6 @@ def two_events(series, people_index):
     return institute
 
 
-DEBATE = ["Debatt om kunstig intelligens"]
-BREAKFAST = ["Frokostmøte om klima"]
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("intelligens", DEBATE),  # title
-        ("maskinlæring", DEBATE),  # lead
-        ("pasientsikkerhet", DEBATE),  # body
-        ("Ragnhild", DEBATE),  # a person's name
-        ("Solberg", DEBATE),
-        ("Sykehusinnkjøp", DEBATE),  # the organisation a person came from
-        ("Folkehelseinstituttet", DEBATE),  # an organiser
-        ("FHI", DEBATE),  # an organiser's short name
-        ("Miljødirektoratet", BREAKFAST),
-        ("kunstig", sorted(DEBATE + BREAKFAST)),
-        ("kunstig intelligens", DEBATE),  # every word must match
-        ("intelligens klima", []),
-        ("ＫＵＮＳＴＩＧ", sorted(DEBATE + BREAKFAST)),  # full-width letters are letters
-        ('"intelligens"', DEBATE),  # quotes and minus signs are not query syntax
-        ("-intelligens", DEBATE),
-        ("intelligens OR klima", []),
-        ("intelli", []),  # whole words: part of one is not a match
-        ("---", []),  # no word at all finds nothing
-        ("telefonkatalog", []),
-    ],
-)
-def test_the_index_the_api_and_the_search_page_find_the_same_events(
-    client, series, two_events, query, expected
-):
-    assert everywhere(client, series, query) == expected
-
-
-def test_the_backends_word_forms_count_the_same_everywhere(client, series, two_events):
-    # Whether "hospital" finds "hospitals" is the backend's stemming (PostgreSQL's yes); the
-    # three outputs agree either way.
-    assert everywhere(client, series, "hospitals") == DEBATE
-    assert everywhere(client, series, "hospital") in ([], DEBATE)
-
-
-def test_an_organisation_is_found_by_its_name_in_any_language(
-    client, series, two_events, translate_into_english
-):
-    translate_into_english(
-        two_events,
-        {"Folkehelseinstituttet": "Norwegian Institute of Public Health", "FHI": "NIPH"},
-    )
-    two_events.refresh_from_db()
-    for event in EventPage.objects.live():
-        event.save_revision().publish()  # renaming a snippet reindexes its pages on republish
-
-    assert everywhere(client, series, "Institute") == DEBATE
-    assert everywhere(client, series, "NIPH") == DEBATE
-
-
 def test_words_in_a_draft_are_found_only_once_published(client, series):
     event = EventPageFactory(parent=series, title="Seminar om helse")
     draft = event.get_latest_revision_as_object()
@@ -256,66 +168,151 @@ def test_words_in_a_draft_are_found_only_once_published(client, series):
     assert everywhere(client, series, "Hemmelig") == ["Seminar om helse"]
 
 
-def test_english_visitors_search_the_english_versions(
-    client, series, two_events, translate_into_english, locale_en
-):
-    debate = EventPage.objects.get(title=DEBATE[0])
-    translate_into_english(
-        debate,
-        {
-            debate.title: "Debate on artificial intelligence",
-            debate.slug: "debate-on-ai",
-            debate.lead: "How do hospitals use machine learning?",
-            "Vi snakker om pasientsikkerhet og hospitals.": "We talk about patient safety.",
-            "Fagdirektør": "Director",
-        },
+class TestTwoEvents:
+    """Searches of two events that the tests only read: built once for the class."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared(cls, django_db_setup, django_db_blocker):
+        with builders.shared_data(django_db_blocker):
+            tree = builders.site_tree()
+            tree.institute = build_two_events(tree.series, tree.people_index)
+            yield tree
+
+    @pytest.fixture
+    def series(self, shared, db):
+        return builders.fresh(shared.series)
+
+    @pytest.fixture
+    def people_index(self, shared, db):
+        return builders.fresh(shared.people_index)
+
+    @pytest.fixture
+    def two_events(self, shared, db):
+        return builders.fresh(shared.institute)
+
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ("intelligens", DEBATE),  # title
+            ("maskinlæring", DEBATE),  # lead
+            ("pasientsikkerhet", DEBATE),  # body
+            ("Ragnhild", DEBATE),  # a person's name
+            ("Solberg", DEBATE),
+            ("Sykehusinnkjøp", DEBATE),  # the organisation a person came from
+            ("Folkehelseinstituttet", DEBATE),  # an organiser
+            ("FHI", DEBATE),  # an organiser's short name
+            ("Miljødirektoratet", BREAKFAST),
+            ("kunstig", sorted(DEBATE + BREAKFAST)),
+            ("kunstig intelligens", DEBATE),  # every word must match
+            ("intelligens klima", []),
+            ("ＫＵＮＳＴＩＧ", sorted(DEBATE + BREAKFAST)),  # full-width letters are letters
+            ('"intelligens"', DEBATE),  # quotes and minus signs are not query syntax
+            ("-intelligens", DEBATE),
+            ("intelligens OR klima", []),
+            ("intelli", []),  # whole words: part of one is not a match
+            ("---", []),  # no word at all finds nothing
+            ("telefonkatalog", []),
+        ],
     )
-    english_series = series.get_translation(locale_en)
-    english = {"q": "machine"}
-    index = client.get(english_series.url, {**english, "when": "all"})
-    api = client.get("/api/events/", {**english, "lang": "en"}).json()["items"]
+    def test_the_index_the_api_and_the_search_page_find_the_same_events(
+        self, client, series, two_events, query, expected
+    ):
+        assert everywhere(client, series, query) == expected
 
-    assert [event.title for event in index.context["events"]] == [
-        "Debate on artificial intelligence"
-    ]
-    assert [event["title"] for event in api] == ["Debate on artificial intelligence"]
-    assert found(client, "machine", language="en")["events"] == [
-        "Debate on artificial intelligence"
-    ]
-    assert everywhere(client, series, "machine") == []  # the Norwegian version says it otherwise
+    def test_the_backends_word_forms_count_the_same_everywhere(self, client, series, two_events):
+        # Whether "hospital" finds "hospitals" is the backend's stemming (PostgreSQL's yes); the
+        # three outputs agree either way.
+        assert everywhere(client, series, "hospitals") == DEBATE
+        assert everywhere(client, series, "hospital") in ([], DEBATE)
+
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ("Ragnhild", ["Ragnhild Solberg"]),
+            ("Solberg", ["Ragnhild Solberg"]),
+            ("Fagdirektør", ["Ragnhild Solberg"]),  # job title
+            ("helseøkonomi", ["Ragnhild Solberg"]),  # biography
+            ("Sykehusinnkjøp", ["Ragnhild Solberg"]),  # organisation
+            ("Ragnhild Miljødirektoratet", []),
+            ("?!", []),
+        ],
+    )
+    def test_people_are_found_alike_on_the_index_the_api_and_the_search_page(
+        self, client, people_index, two_events, query, expected
+    ):
+        response = client.get(people_index.url, {"q": query})
+        assert response.status_code == 200
+        on_person_index = sorted(person.title for person in response.context["people"])
+        api = in_api(client, query, path="/api/people/", key="name")
+
+        assert on_person_index == api == sorted(found(client, query)["people"]) == expected
+
+    @pytest.mark.parametrize("query", ["kunstig\x00", "x" * 201])
+    def test_unusable_words_are_a_clear_error_in_the_api(self, client, series, two_events, query):
+        for path in ("/api/events/", "/api/people/"):
+            response = client.get(path, {"q": query})
+            assert response.status_code == 422
+            assert "q" in response.content.decode()
+        # The index says so in its form and lists the programme unfiltered.
+        response = client.get(series.url, {"q": query, "when": "all"})
+        assert response.status_code == 200
+        assert "q" in response.context["filter"].form.errors
+        assert len(response.context["events"]) == 2
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("Ragnhild", ["Ragnhild Solberg"]),
-        ("Solberg", ["Ragnhild Solberg"]),
-        ("Fagdirektør", ["Ragnhild Solberg"]),  # job title
-        ("helseøkonomi", ["Ragnhild Solberg"]),  # biography
-        ("Sykehusinnkjøp", ["Ragnhild Solberg"]),  # organisation
-        ("Ragnhild Miljødirektoratet", []),
-        ("?!", []),
-    ],
-)
-def test_people_are_found_alike_on_the_index_the_api_and_the_search_page(
-    client, people_index, two_events, query, expected
-):
-    response = client.get(people_index.url, {"q": query})
-    assert response.status_code == 200
-    on_person_index = sorted(person.title for person in response.context["people"])
-    api = in_api(client, query, path="/api/people/", key="name")
+class TestTranslatedEvent:
+    """Searches of the translated event, which the tests only read (or change inside their
+    own savepoint): built once for the class."""
 
-    assert on_person_index == api == sorted(found(client, query)["people"]) == expected
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared(cls, django_db_setup, django_db_blocker):
+        with builders.shared_data(django_db_blocker):
+            yield builders.translated_event()
 
+    @pytest.fixture
+    def data(self, shared, db):
+        return builders.fresh(shared)
 
-@pytest.mark.parametrize("query", ["kunstig\x00", "x" * 201])
-def test_unusable_words_are_a_clear_error_in_the_api(client, series, two_events, query):
-    for path in ("/api/events/", "/api/people/"):
-        response = client.get(path, {"q": query})
-        assert response.status_code == 422
-        assert "q" in response.content.decode()
-    # The index says so in its form and lists the programme unfiltered.
-    response = client.get(series.url, {"q": query, "when": "all"})
-    assert response.status_code == 200
-    assert "q" in response.context["filter"].form.errors
-    assert len(response.context["events"]) == 2
+    def test_visitors_find_pages_in_their_own_language(self, client, data, locale_nb, locale_en):
+        assert found(client, "Ingrid") == {
+            "events": ["Hvem tar regningen for klimatilpasningen?"],
+            "people": ["Ingrid Berg"],
+        }
+        assert found(client, "Ingrid", language="en") == {
+            "events": ["Who pays for climate adaptation?"],
+            "people": ["Ingrid Berg"],
+        }
+        assert found(client, "weather", language="en")["events"] == [
+            "Who pays for climate adaptation?"
+        ]
+        assert found(client, "weather")["events"] == []
+        english_people = list(search_people("Ingrid", locale_en))
+        assert [p.locale for p in english_people] == [locale_en]
+        assert [e.locale for e in search_events("Ingrid", locale_nb)] == [locale_nb]
+
+    def test_english_visitors_search_the_english_versions(self, client, data, locale_en):
+        english = {"q": "weather"}
+        index = client.get(data.series.get_translation(locale_en).url, {**english, "when": "all"})
+        api = client.get("/api/events/", {**english, "lang": "en"}).json()["items"]
+
+        assert [event.title for event in index.context["events"]] == [
+            "Who pays for climate adaptation?"
+        ]
+        assert [event["title"] for event in api] == ["Who pays for climate adaptation?"]
+        assert found(client, "weather", language="en")["events"] == [
+            "Who pays for climate adaptation?"
+        ]
+        # The Norwegian version says it otherwise.
+        assert everywhere(client, data.series, "weather") == []
+
+    def test_an_organisation_is_found_by_its_name_in_any_language(self, client, data):
+        # The organisers were translated after the events were published; renaming a snippet
+        # reindexes its pages on republish.
+        for event in EventPage.objects.live():
+            event.save_revision().publish()
+
+        norwegian = ["Hvem tar regningen for klimatilpasningen?"]
+        assert everywhere(client, data.series, "Institute") == norwegian
+        assert everywhere(client, data.series, "NIPH") == norwegian

@@ -17,13 +17,6 @@ pytestmark = pytest.mark.django_db
 SITE = "http://localhost"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
-EVENT_IN_ENGLISH = {
-    "Debatt om helse": "Debate on health",
-    "debatt-om-helse": "debate-on-health",
-    "Hvem betaler?": "Who pays?",
-}
-PERSON_IN_ENGLISH = {"Kari Nordmann": "Kari Nordmann", "kari-nordmann": "kari-nordmann"}
-
 
 def alternates(html):
     """hreflang -> address of each alternate link in the page head."""
@@ -43,31 +36,6 @@ def language_switch(html):
     ]
 
 
-def build_bilingual():
-    """Norwegian pages of each kind, each with an English version.
-
-    Translating the event and the person gives the pages above them English versions too
-    (aliases of the Norwegian ones until they are translated).
-    """
-    tree = builders.site_tree()
-    editor = builders.admin_client(builders.admin_user())
-    event = EventPageFactory(
-        parent=tree.series, title="Debatt om helse", slug="debatt-om-helse", lead="Hvem betaler?"
-    )
-    person = PersonPageFactory(
-        parent=tree.people_index, given_name="Kari", family_name="Nordmann", job_title=""
-    )
-    builders.translate_into_english(editor, event, EVENT_IN_ENGLISH)
-    builders.translate_into_english(editor, person, PERSON_IN_ENGLISH)
-    return {
-        "event": event,
-        "person": person,
-        "index": tree.series,
-        "person index": tree.people_index,
-        "home": tree.home,
-    }
-
-
 class TestBilingualPages:
     """Tests of the pages in both languages, which they only read (or change inside their own
     savepoint): built once for the class."""
@@ -76,11 +44,21 @@ class TestBilingualPages:
     @classmethod
     def shared(cls, django_db_setup, django_db_blocker):
         with builders.shared_data(django_db_blocker):
-            yield build_bilingual()
+            yield builders.translated_event()
 
     @pytest.fixture
     def bilingual(self, shared, db):
-        return builders.fresh(shared)
+        """Norwegian pages of each kind, each with an English version: translating the event
+        and the moderator gave the pages above them English versions too (aliases of the
+        Norwegian ones until they are translated)."""
+        data = builders.fresh(shared)
+        return {
+            "event": data.event,
+            "person": data.moderator,
+            "index": data.series,
+            "person index": data.people_index,
+            "home": data.home,
+        }
 
     @pytest.mark.parametrize("kind", ["event", "person", "index", "person index", "home"])
     def test_every_page_links_its_versions_in_both_languages(
