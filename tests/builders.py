@@ -99,6 +99,43 @@ def site_tree():
     )
 
 
+def tree_fixtures():
+    """The site tree built once for a module, given by fixtures of the conftest's names.
+
+    A module whose tests start from the tree but add what they need to it takes them with::
+
+        shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
+
+    ``shared_tree`` is used by every test of the module, whether it asks for the pages or
+    not, so that each finds the same database whatever ran before it. What a test adds is
+    undone after it (see :func:`shared_data`); data shared by a class of the module is built
+    on this tree.
+    """
+
+    @pytest.fixture(scope="module", autouse=True)
+    def shared_tree(django_db_setup, django_db_blocker):
+        with shared_data(django_db_blocker):
+            yield site_tree()
+
+    @pytest.fixture
+    def home_page(shared_tree, db):
+        return fresh(shared_tree.home)
+
+    @pytest.fixture
+    def events_index(shared_tree, db):
+        return fresh(shared_tree.events_index)
+
+    @pytest.fixture
+    def series(shared_tree, db):
+        return fresh(shared_tree.series)
+
+    @pytest.fixture
+    def people_index(shared_tree, db):
+        return fresh(shared_tree.people_index)
+
+    return shared_tree, home_page, events_index, series, people_index
+
+
 def admin_user():
     """A superuser whose admin speaks English, so admin assertions don't depend on catalogues.
 
@@ -211,20 +248,21 @@ IN_ENGLISH = {
 }
 
 
-def translated_event():
+def translated_event(tree=None):
     """A Norwegian event with people, translated into English as an editor would.
 
-    On the site tree of :func:`site_tree`, by the editor ``editor`` (:func:`admin_user`): the
-    debate ``event`` in the series, with questions in its body, an accessibility note, a venue,
-    an event type, two topics and two organisers (Folkehelseinstituttet and Helse Midt-Norge
-    RHF), and three people: the ``moderator`` Ingrid Berg (news editor at Agderposten, with a
-    biography and a public phone number), the ``speaker`` Trond Utne (senior adviser at Helse
-    Midt-Norge RHF) and the public contact Siri Dahl, who has no person page and came from
-    Arendal kommune. The event, its snippets, the moderator's page and Agderposten are
-    translated with :data:`IN_ENGLISH` (``english_event``, ``english_moderator``); the
-    speaker's page and Arendal kommune are not.
+    On the site ``tree`` (a new one by default, see :func:`site_tree`; pass a fresh copy of a
+    shared one), by the editor ``editor`` (:func:`admin_user`): the debate ``event`` in the
+    series, with questions in its body, an accessibility note, a venue, an event type, two
+    topics and two organisers (Folkehelseinstituttet and Helse Midt-Norge RHF), and three
+    people: the ``moderator`` Ingrid Berg (news editor at Agderposten, with a biography and a
+    public phone number), the ``speaker`` Trond Utne (senior adviser at Helse Midt-Norge RHF)
+    and the public contact Siri Dahl, who has no person page and came from Arendal kommune.
+    The event, its snippets, the moderator's page and Agderposten are translated with
+    :data:`IN_ENGLISH` (``english_event``, ``english_moderator``); the speaker's page and
+    Arendal kommune are not.
     """
-    tree = site_tree()
+    tree = tree or site_tree()
     editor = admin_user()
     client = admin_client(editor)
     health_trust = factories.OrganisationFactory(

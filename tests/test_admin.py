@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from tests import builders
 from tests.factories import (
     OSLO,
     EventPageFactory,
@@ -26,6 +27,8 @@ from tests.factories import (
 from wagtail_events.models import EventPage, EventStatus, PersonPage, Role
 
 pytestmark = pytest.mark.django_db
+
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 
 QUESTIONS = [
     "Hvem skal betale for å klimatilpasse kommunene?",

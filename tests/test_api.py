@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from icalendar import Calendar
 
+from tests import builders
 from tests.factories import (
     EventPageFactory,
     EventTypeFactory,
@@ -22,6 +23,8 @@ from wagtail_events.api import schemas
 from wagtail_events.models import EmbedProfile, Role
 
 pytestmark = pytest.mark.django_db
+
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 
 EVENTS = "/api/events/"
 SOON = noon(10)

@@ -12,6 +12,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from tests import builders
 from tests.factories import (
     EventPageFactory,
     EventTypeFactory,
@@ -29,6 +30,8 @@ from wagtail_events.calendar_links import (
 from wagtail_events.models import AttendanceMode, EventIndexPage, EventPage, EventStatus, Role
 
 pytestmark = pytest.mark.django_db
+
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")

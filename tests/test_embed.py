@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
+from tests import builders
 from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
@@ -23,6 +24,8 @@ from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events.models import EmbedProfile, EventStatus
 
 pytestmark = pytest.mark.django_db
+
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 
 URL = "/embed/events/"
 

@@ -24,6 +24,8 @@ from wagtail_events.models import EventStatus, Role
 
 pytestmark = pytest.mark.django_db
 
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
+
 
 def at(days, hours=1):
     """Start and end of an event at noon ``days`` from today (negative: in the past)."""
@@ -156,9 +158,9 @@ class TestFilters:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def site(cls, django_db_setup, django_db_blocker):
+    def site(cls, shared_tree, django_db_blocker):
         with builders.shared_data(django_db_blocker):
-            tree = builders.site_tree()
+            tree = builders.fresh(shared_tree)
             tree.programme = build_programme(tree.series, tree.people_index)
             yield tree
 

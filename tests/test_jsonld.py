@@ -25,6 +25,8 @@ from wagtail_events.models import AttendanceMode, EventPage, EventStatus, Role
 
 pytestmark = pytest.mark.django_db
 
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
+
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 SITE = "http://localhost"
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
@@ -419,9 +421,9 @@ class TestTranslatedEvent:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def shared(cls, django_db_setup, django_db_blocker):
+    def shared(cls, shared_tree, django_db_blocker):
         with builders.shared_data(django_db_blocker):
-            yield builders.translated_event()
+            yield builders.translated_event(builders.fresh(shared_tree))
 
     @pytest.fixture
     def data(self, shared, db):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
+from tests import builders
 from tests.factories import (
     OSLO,
     EventPageFactory,
@@ -30,6 +31,8 @@ from wagtail_events.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 
 HOUR = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)

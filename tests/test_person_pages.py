@@ -19,6 +19,8 @@ from wagtail_events.models import Role
 
 pytestmark = pytest.mark.django_db
 
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
+
 
 def roles_shown(response):
     """The role line under each listed event, in order."""
@@ -145,9 +147,9 @@ class TestTranslatedPeople:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def shared(cls, django_db_setup, django_db_blocker):
+    def shared(cls, shared_tree, django_db_blocker):
         with builders.shared_data(django_db_blocker):
-            yield builders.translated_event()
+            yield builders.translated_event(builders.fresh(shared_tree))
 
     @pytest.fixture
     def data(self, shared, db):

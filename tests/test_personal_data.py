@@ -18,6 +18,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageLogEntry, Revision
 from wagtail_localize.models import String, TranslationSource
 
+from tests import builders
 from tests.factories import (
     EventPageFactory,
     OrganisationFactory,
@@ -31,6 +32,8 @@ from wagtail_events.models import EventPage, EventPerson, PersonPage, Role
 from wagtail_events.personal_data import placeholder
 
 pytestmark = pytest.mark.django_db
+
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 
 # Kari's contact details are for editors only: no output may show them, in any form.
 KARI_PHONE = "+47 911 22 334"

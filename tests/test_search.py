@@ -17,6 +17,8 @@ from wagtail_events.search import search_events, search_people
 
 pytestmark = pytest.mark.django_db
 
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
+
 
 def found(client, query, language="nb", **params):
     """The titles of the events and the names of the people the search page shows."""
@@ -173,9 +175,9 @@ class TestTwoEvents:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def shared(cls, django_db_setup, django_db_blocker):
+    def shared(cls, shared_tree, django_db_blocker):
         with builders.shared_data(django_db_blocker):
-            tree = builders.site_tree()
+            tree = builders.fresh(shared_tree)
             tree.institute = build_two_events(tree.series, tree.people_index)
             yield tree
 
@@ -267,9 +269,9 @@ class TestTranslatedEvent:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def shared(cls, django_db_setup, django_db_blocker):
+    def shared(cls, shared_tree, django_db_blocker):
         with builders.shared_data(django_db_blocker):
-            yield builders.translated_event()
+            yield builders.translated_event(builders.fresh(shared_tree))
 
     @pytest.fixture
     def data(self, shared, db):

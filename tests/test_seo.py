@@ -14,6 +14,8 @@ from tests.hidden_pages import HIDDEN_WAYS, hidden_page, hide
 
 pytestmark = pytest.mark.django_db
 
+shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
+
 SITE = "http://localhost"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -42,9 +44,9 @@ class TestBilingualPages:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def shared(cls, django_db_setup, django_db_blocker):
+    def shared(cls, shared_tree, django_db_blocker):
         with builders.shared_data(django_db_blocker):
-            yield builders.translated_event()
+            yield builders.translated_event(builders.fresh(shared_tree))
 
     @pytest.fixture
     def bilingual(self, shared, db):
