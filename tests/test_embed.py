@@ -61,18 +61,25 @@ def frame_ancestors(response):
     return set(directives["frame-ancestors"].split())
 
 
-@pytest.fixture
-def hemit():
+def build_hemit():
     return OrganisationFactory(name="Hemit HF", slug="hemit")
 
 
-@pytest.fixture
-def ntnu():
+def build_ntnu():
     return OrganisationFactory(name="NTNU NorwAI", slug="ntnu-norwai")
 
 
 @pytest.fixture
-def programme(series, hemit, ntnu):
+def hemit():
+    return build_hemit()
+
+
+@pytest.fixture
+def ntnu():
+    return build_ntnu()
+
+
+def build_programme(series, hemit, ntnu):
     """Hemit's two upcoming events (the later one cancelled) and one that is over; NTNU's one."""
     return {
         "webinar": EventPageFactory(
@@ -112,60 +119,167 @@ def profile(hemit):
     )
 
 
-def test_a_profile_shows_its_organisers_upcoming_events_in_its_colours(client, programme, profile):
-    response = client.get(URL, {"profile": "hemit"})
+class TestProgramme:
+    """The programme, which these tests only read (or add to inside their own savepoint):
+    built once for the class."""
 
-    assert response.status_code == 200
-    assert titles(response) == ["Webinar om KI", "Kurs i klarspråk"]
-    page = frame(response)
-    assert page.html["lang"] == "nb"
-    assert response["Content-Language"] == "nb"
-    assert page.title.get_text() == in_language("nb", "Events")
-    webinar, course = page.select("li.we-embed__event")
-    # Links open the event page in the host's window, not in the frame.
-    link = webinar.select_one("a")
-    assert link["href"] == programme["webinar"].full_url
-    assert link["target"] == "_top"
-    assert webinar.select_one("time").get_text() == programme["webinar"].when
-    assert (
-        webinar.select_one(".we-embed__when")
-        .get_text()
-        .endswith(f", {programme['webinar'].venue.name}")
-    )
-    assert webinar.select_one(".we-embed__status") is None
-    assert course.select_one(".we-embed__status").get_text() == in_language("nb", "Cancelled")
-    assert "--we-accent: #7a1f5c;" in page.style.get_text()
-    # Only the profile's own sites may frame it.
-    assert frame_ancestors(response) == {"https://www.hemit.no", "https://intranett.hemit.no"}
-    assert "X-Frame-Options" not in response
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared(cls, shared_tree, django_db_blocker):
+        with builders.shared_data(django_db_blocker):
+            tree = builders.fresh(shared_tree)
+            hemit, ntnu = build_hemit(), build_ntnu()
+            yield {
+                "hemit": hemit,
+                "ntnu": ntnu,
+                "programme": build_programme(tree.series, hemit, ntnu),
+            }
 
+    @pytest.fixture
+    def hemit(self, shared, db):
+        return builders.fresh(shared["hemit"])
 
-def test_the_address_overrides_what_the_profile_leaves_to_it(client, programme, profile):
-    assert titles(client.get(URL, {"profile": "hemit", "limit": 1})) == ["Webinar om KI"]
-    assert titles(client.get(URL, {"profile": "hemit", "organiser": "ntnu-norwai"})) == [
-        "Språkmodeller for norsk"
-    ]
-    assert titles(client.get(URL, {"profile": "hemit", "when": "past"})) == ["Frokostmøte"]
+    @pytest.fixture
+    def ntnu(self, shared, db):
+        return builders.fresh(shared["ntnu"])
 
+    @pytest.fixture
+    def programme(self, shared, db):
+        return builders.fresh(shared["programme"])
 
-def test_without_a_profile_the_apis_filters_apply_and_every_host_may_frame_it(
-    client, programme, profile
-):
-    assert titles(client.get(URL)) == [
-        "Språkmodeller for norsk",
-        "Webinar om KI",
-        "Kurs i klarspråk",
-    ]
-    assert titles(client.get(URL, {"topic": "forskning"})) == ["Språkmodeller for norsk"]
-    both = client.get(f"{URL}?organiser=hemit&organiser=ntnu-norwai&limit=2")
-    assert titles(both) == ["Språkmodeller for norsk", "Webinar om KI"]
-    assert titles(client.get(URL, {"organiser": "finnes-ikke"})) == []
-    # The settings' host sites and every profile's.
-    assert frame_ancestors(both) == {
-        *settings.CORS_ALLOWED_ORIGINS,
-        "https://www.hemit.no",
-        "https://intranett.hemit.no",
-    }
+    def test_a_profile_shows_its_organisers_upcoming_events_in_its_colours(
+        self, client, programme, profile
+    ):
+        response = client.get(URL, {"profile": "hemit"})
+
+        assert response.status_code == 200
+        assert titles(response) == ["Webinar om KI", "Kurs i klarspråk"]
+        page = frame(response)
+        assert page.html["lang"] == "nb"
+        assert response["Content-Language"] == "nb"
+        assert page.title.get_text() == in_language("nb", "Events")
+        webinar, course = page.select("li.we-embed__event")
+        # Links open the event page in the host's window, not in the frame.
+        link = webinar.select_one("a")
+        assert link["href"] == programme["webinar"].full_url
+        assert link["target"] == "_top"
+        assert webinar.select_one("time").get_text() == programme["webinar"].when
+        assert (
+            webinar.select_one(".we-embed__when")
+            .get_text()
+            .endswith(f", {programme['webinar'].venue.name}")
+        )
+        assert webinar.select_one(".we-embed__status") is None
+        assert course.select_one(".we-embed__status").get_text() == in_language("nb", "Cancelled")
+        assert "--we-accent: #7a1f5c;" in page.style.get_text()
+        # Only the profile's own sites may frame it.
+        assert frame_ancestors(response) == {"https://www.hemit.no", "https://intranett.hemit.no"}
+        assert "X-Frame-Options" not in response
+
+    def test_the_address_overrides_what_the_profile_leaves_to_it(self, client, programme, profile):
+        assert titles(client.get(URL, {"profile": "hemit", "limit": 1})) == ["Webinar om KI"]
+        assert titles(client.get(URL, {"profile": "hemit", "organiser": "ntnu-norwai"})) == [
+            "Språkmodeller for norsk"
+        ]
+        assert titles(client.get(URL, {"profile": "hemit", "when": "past"})) == ["Frokostmøte"]
+
+    def test_without_a_profile_the_apis_filters_apply_and_every_host_may_frame_it(
+        self, client, programme, profile
+    ):
+        assert titles(client.get(URL)) == [
+            "Språkmodeller for norsk",
+            "Webinar om KI",
+            "Kurs i klarspråk",
+        ]
+        assert titles(client.get(URL, {"topic": "forskning"})) == ["Språkmodeller for norsk"]
+        both = client.get(f"{URL}?organiser=hemit&organiser=ntnu-norwai&limit=2")
+        assert titles(both) == ["Språkmodeller for norsk", "Webinar om KI"]
+        assert titles(client.get(URL, {"organiser": "finnes-ikke"})) == []
+        # The settings' host sites and every profile's.
+        assert frame_ancestors(both) == {
+            *settings.CORS_ALLOWED_ORIGINS,
+            "https://www.hemit.no",
+            "https://intranett.hemit.no",
+        }
+
+    def test_a_repeat_costs_no_query_and_a_revalidation_is_not_modified(
+        self, client, programme, profile, django_assert_num_queries
+    ):
+        first = client.get(URL, {"profile": "hemit"})
+        with django_assert_num_queries(0):
+            repeat = client.get(URL, {"profile": "hemit"})
+            not_modified = client.get(
+                URL, {"profile": "hemit"}, headers={"If-None-Match": first["ETag"]}
+            )
+
+        assert repeat.content == first.content
+        assert repeat["Content-Security-Policy"] == first["Content-Security-Policy"]
+        assert repeat["Content-Language"] == "nb"
+        assert "X-Frame-Options" not in repeat
+        assert not_modified.status_code == 304
+
+    def test_publishing_and_editing_the_profile_show_at_once(
+        self, client, programme, profile, hemit
+    ):
+        client.get(URL, {"profile": "hemit"})
+
+        EventPageFactory(
+            parent=programme["webinar"].get_parent(),
+            title="Nytt seminar",
+            organisers=[hemit],
+            **at(3),
+        )
+        assert "Nytt seminar" in titles(client.get(URL, {"profile": "hemit"}))
+
+        profile.accent_colour = "#004b23"
+        profile.save()
+        assert (
+            "--we-accent: #004b23;" in frame(client.get(URL, {"profile": "hemit"})).style.get_text()
+        )
+
+    def test_the_page_is_the_same_for_everyone(self, admin_client, programme, profile):
+        # A signed-in editor gets what a visitor gets, and nothing to tell them apart by.
+        response = admin_client.get(URL, {"profile": "hemit"})
+
+        assert titles(response) == ["Webinar om KI", "Kurs i klarspråk"]
+        assert not response.cookies
+        assert "cookie" not in response.get("Vary", "").lower()
+
+    def test_an_editor_creates_a_profile_in_the_admin(self, admin_client, client, programme, ntnu):
+        add_url = reverse("wagtailsnippets_wagtail_events_embedprofile:add")
+        response = admin_client.post(add_url, profile_form(organisers=[ntnu.pk]))
+        assert response.status_code == 302
+
+        profile = EmbedProfile.objects.get()
+        assert profile.origins == ["https://www.ntnu.no", "https://www.ntnu.edu"]
+        listing = admin_client.get(reverse("wagtailsnippets_wagtail_events_embedprofile:list"))
+        assert "https://www.ntnu.no, https://www.ntnu.edu" in listing.content.decode()
+        # The host site needs no change: its frame shows the profile's events at once.
+        framed = client.get(URL, {"profile": "ntnu"})
+        assert titles(framed) == ["Språkmodeller for norsk"]
+        assert frame_ancestors(framed) == {"https://www.ntnu.no", "https://www.ntnu.edu"}
+
+    def test_the_events_list_gives_the_profiles_colours(self, client, programme, profile):
+        listed = client.get("/api/events/", {"profile": "hemit"}).json()
+
+        assert listed["profile"] == {
+            "slug": "hemit",
+            "name": "Hemit",
+            "colours": {"accent": "#7a1f5c", "text": "#1a1a1a", "background": "#ffffff"},
+        }
+        assert client.get("/api/events/").json()["profile"] is None
+
+    def test_a_stored_colour_that_is_none_gives_way_to_the_default(
+        self, client, programme, profile
+    ):
+        # Saved without validation; neither the API nor the frame's style sheet passes it on.
+        EmbedProfile.objects.filter(pk=profile.pk).update(accent_colour="red;}*{")
+
+        colours = client.get("/api/events/", {"profile": "hemit"}).json()["profile"]["colours"]
+        assert colours["accent"] == "#005a9c"
+        style = frame(client.get(URL, {"profile": "hemit"})).style.get_text()
+        assert "--we-accent: #005a9c;" in style
+        assert "red" not in style
 
 
 def test_english_frame_lists_the_english_events(client, series, hemit, translate_into_english):
@@ -257,45 +371,6 @@ def test_an_unknown_profile_is_not_found(client, profile):
     assert message in frame(response).main.get_text()
 
 
-def test_a_repeat_costs_no_query_and_a_revalidation_is_not_modified(
-    client, programme, profile, django_assert_num_queries
-):
-    first = client.get(URL, {"profile": "hemit"})
-    with django_assert_num_queries(0):
-        repeat = client.get(URL, {"profile": "hemit"})
-        not_modified = client.get(
-            URL, {"profile": "hemit"}, headers={"If-None-Match": first["ETag"]}
-        )
-
-    assert repeat.content == first.content
-    assert repeat["Content-Security-Policy"] == first["Content-Security-Policy"]
-    assert repeat["Content-Language"] == "nb"
-    assert "X-Frame-Options" not in repeat
-    assert not_modified.status_code == 304
-
-
-def test_publishing_and_editing_the_profile_show_at_once(client, programme, profile, hemit):
-    client.get(URL, {"profile": "hemit"})
-
-    EventPageFactory(
-        parent=programme["webinar"].get_parent(), title="Nytt seminar", organisers=[hemit], **at(3)
-    )
-    assert "Nytt seminar" in titles(client.get(URL, {"profile": "hemit"}))
-
-    profile.accent_colour = "#004b23"
-    profile.save()
-    assert "--we-accent: #004b23;" in frame(client.get(URL, {"profile": "hemit"})).style.get_text()
-
-
-def test_the_page_is_the_same_for_everyone(admin_client, programme, profile):
-    # A signed-in editor gets what a visitor gets, and nothing to tell them apart by.
-    response = admin_client.get(URL, {"profile": "hemit"})
-
-    assert titles(response) == ["Webinar om KI", "Kurs i klarspråk"]
-    assert not response.cookies
-    assert "cookie" not in response.get("Vary", "").lower()
-
-
 @pytest.mark.parametrize("way", HIDDEN_WAYS)
 def test_events_that_are_not_public_are_never_shown(client, series, hemit, profile, way):
     EventPageFactory(parent=series, title="Åpent møte", organisers=[hemit], **at(1))
@@ -322,21 +397,6 @@ def profile_form(**fields):
         "background_colour": "#ffffff",
         **fields,
     }
-
-
-def test_an_editor_creates_a_profile_in_the_admin(admin_client, client, programme, ntnu):
-    add_url = reverse("wagtailsnippets_wagtail_events_embedprofile:add")
-    response = admin_client.post(add_url, profile_form(organisers=[ntnu.pk]))
-    assert response.status_code == 302
-
-    profile = EmbedProfile.objects.get()
-    assert profile.origins == ["https://www.ntnu.no", "https://www.ntnu.edu"]
-    listing = admin_client.get(reverse("wagtailsnippets_wagtail_events_embedprofile:list"))
-    assert "https://www.ntnu.no, https://www.ntnu.edu" in listing.content.decode()
-    # The host site needs no change: its frame shows the profile's events at once.
-    framed = client.get(URL, {"profile": "ntnu"})
-    assert titles(framed) == ["Språkmodeller for norsk"]
-    assert frame_ancestors(framed) == {"https://www.ntnu.no", "https://www.ntnu.edu"}
 
 
 @pytest.mark.parametrize(
@@ -545,28 +605,6 @@ def test_settings_that_list_no_origins_allow_none(client, series):
 
 
 # The profile's colours in the API, for the custom element
-
-
-def test_the_events_list_gives_the_profiles_colours(client, programme, profile):
-    listed = client.get("/api/events/", {"profile": "hemit"}).json()
-
-    assert listed["profile"] == {
-        "slug": "hemit",
-        "name": "Hemit",
-        "colours": {"accent": "#7a1f5c", "text": "#1a1a1a", "background": "#ffffff"},
-    }
-    assert client.get("/api/events/").json()["profile"] is None
-
-
-def test_a_stored_colour_that_is_none_gives_way_to_the_default(client, programme, profile):
-    # Saved without validation; neither the API nor the frame's style sheet passes it on.
-    EmbedProfile.objects.filter(pk=profile.pk).update(accent_colour="red;}*{")
-
-    colours = client.get("/api/events/", {"profile": "hemit"}).json()["profile"]["colours"]
-    assert colours["accent"] == "#005a9c"
-    style = frame(client.get(URL, {"profile": "hemit"})).style.get_text()
-    assert "--we-accent: #005a9c;" in style
-    assert "red" not in style
 
 
 # The custom element
