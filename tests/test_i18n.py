@@ -144,9 +144,11 @@ def test_an_object_loaded_otherwise_is_resolved_alone_by_the_same_resolver(
     assert [row.in_language for row in alone.people_in_event] == [
         row.in_language for row in loaded.people_in_event
     ]
-    # A row read on its own too.
+    # A row read on its own too (its person page as the person's own model, not as a Page).
     (row,) = alone.event_people.all()
-    assert row.in_language == loaded.people_in_event[0].in_language
+    shown = loaded.people_in_event[0].in_language
+    assert row.in_language.organisation == shown.organisation
+    assert row.in_language.person.pk == shown.person.pk
 
     (person,) = load_person_pages(public_pages(PersonPage, locale_en))
     assert PersonPage.objects.get(pk=person.pk).localized_organisation == (
