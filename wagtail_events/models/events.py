@@ -307,7 +307,7 @@ class EventPageMixin(models.Model):
     ]
 
     # Facts are the same in every language; links point at the source-language objects and are
-    # shown in the page's language when a translation exists (see ``in_locale``).
+    # shown in the page's language when a translation exists (see ``i18n``).
     override_translatable_fields = [
         SynchronizedField("start"),
         SynchronizedField("end"),
