@@ -64,6 +64,12 @@ class EventPageForm(WagtailAdminPageForm):
                     cleaned_data[name] = wall_clock.replace(tzinfo=event_zone)
         return cleaned_data
 
+    def _get_validation_exclusions(self):
+        # The page checks its people when it is saved; here each row's formset checks it, so
+        # an error is shown on its row, and the rows the page holds until the form is saved
+        # are the old ones.
+        return {*super()._get_validation_exclusions(), *self.formsets}
+
     @staticmethod
     def _zone(name):
         try:

@@ -3,7 +3,7 @@
 import django_filters
 from django.contrib import messages
 from django.http import Http404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -32,6 +32,7 @@ from .models import (
     Venue,
 )
 from .queries import within_publication_dates
+from .translation_sync import SYNC_PATH, CheckedUpdateTranslationsView
 
 # The package's page types: served only within their publication dates.
 DATED_PAGES = (EventIndexPageMixin, EventPageMixin, PersonIndexPageMixin, PersonPageMixin)
@@ -162,6 +163,19 @@ class EventSnippetsMenu(SnippetViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [EventsMenu(), EventSnippetsMenu()]
+
+
+# Before wagtail-localize's own addresses (order 0), so its "Sync translated pages" reaches the
+# view that says when a rule stops a translation.
+@hooks.register("register_admin_urls", order=-1)
+def register_checked_sync():
+    return [
+        path(
+            SYNC_PATH,
+            CheckedUpdateTranslationsView.as_view(),
+            name="wagtail_events_update_translations",
+        )
+    ]
 
 
 @hooks.register("before_serve_page")
