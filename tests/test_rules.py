@@ -1,6 +1,7 @@
 """The rules on an event's people hold however it is saved: in code, in the admin, by a sync."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -16,7 +17,7 @@ from tests.factories import (
     TopicFactory,
     VenueFactory,
 )
-from wagtail_events.models import EventPage, EventPerson, Role
+from wagtail_events.models import EventPage, EventPerson, PersonPage, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +214,37 @@ def test_a_sync_follows_the_source_s_topics_down_to_none(
     english = EventPage.objects.get(pk=english.pk)
     assert list(english.topics.all()) == []
     assert english.get_latest_revision().content["topics"] == []
+
+
+# The warning before deleting a person who takes part in events, on a bulk delete too
+
+
+def test_a_bulk_delete_warns_of_each_person_who_takes_part_in_events(
+    admin_client, series, people_index
+):
+    ingrid = PersonPageFactory(parent=people_index, given_name="Ingrid", family_name="Berg")
+    ola = PersonPageFactory(parent=people_index, given_name="Ola", family_name="Dahl")
+    nobody = PersonPageFactory(parent=people_index, given_name="Nils", family_name="Ingen")
+    debate = EventPageFactory(
+        parent=series, title="Debatt om KI", people=[(ingrid, Role.MODERATOR), ola]
+    )
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+    query = f"?id={ingrid.pk}&id={ola.pk}&id={nobody.pk}"
+
+    response = admin_client.get(url + query)
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    warnings = [item.get_text(" ", strip=True) for item in soup.select(".messages li.warning")]
+    assert len(warnings) == 2
+    assert "Ingrid Berg takes part in 1 event" in warnings[0]
+    assert "Ola Dahl takes part in 1 event" in warnings[1]
+    assert all("Debatt om KI" in warning for warning in warnings)
+    # The editor can still delete them all, and the event keeps their names.
+    response = admin_client.post(url + query)
+    assert response.status_code == 302
+    assert not PersonPage.objects.filter(pk__in=[ingrid.pk, ola.pk, nobody.pk]).exists()
+    assert [row.name for row in EventPage.objects.get(pk=debate.pk).event_people.all()] == [
+        "Ingrid Berg",
+        "Ola Dahl",
+    ]

@@ -12,6 +12,7 @@ from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import PageStatusColumn
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -194,11 +195,31 @@ def warn_before_deleting_a_person(request, page):
     to the person page. Shown as a warning on the delete confirmation, which both Wagtail 7.4
     and 8 render with the messages of the same request.
     """
-    if request.method != "GET" or not isinstance(page, PersonPageMixin):
-        return None
+    if request.method == "GET" and isinstance(page, PersonPageMixin):
+        _warn_about_events_naming(request, page)
+
+
+class DeletePagesWarningAboutPeople(DeleteBulkAction):
+    """Wagtail's delete of several pages at once, with the warning the delete of one gives
+    for each person page among them (see ``warn_before_deleting_a_person``)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.method == "GET":
+            for item in context["items"]:
+                if isinstance(item["item"], PersonPageMixin):
+                    _warn_about_events_naming(self.request, item["item"])
+        return context
+
+
+# After Wagtail's own (order 0), so it replaces the delete action of the page listings.
+hooks.register("register_bulk_action", DeletePagesWarningAboutPeople, order=1)
+
+
+def _warn_about_events_naming(request, page):
     events = _events_naming(page)
     if not events:
-        return None
+        return
     message = ngettext(
         "%(name)s takes part in %(count)s event. If you delete the person page, the event "
         "keeps the name, title and organisation it shows, without a link to the person.",
@@ -230,7 +251,6 @@ def warn_before_deleting_a_person(request, page):
     messages.warning(
         request, admin_messages.render(message, None, format_html("<ul>{}</ul>", items))
     )
-    return None
 
 
 def _events_naming(person):
