@@ -17,7 +17,19 @@ from tests import builders, factories
 _restore_key = pytest.StashKey[object]()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_collection_modifyitems(items):
+    # Registered after pytest-randomly, this wrapper is outside it: what follows the yield runs
+    # once the tests are shuffled and every conftest has marked its own.
+    yield
+    # The long tests (browser walks, the query-count check, the schema fuzzing) first: xdist
+    # then hands the short ones out last, and the two workers finish together instead of one
+    # waiting on a long test drawn at the end. The shuffled order stays within each group.
+    items.sort(
+        key=lambda item: (
+            not any(item.iter_markers("slow")) and not any(item.iter_markers("browser"))
+        )
+    )
     for item in items:
         names = item.fixturenames
         if ("live_server" in names or "transactional_db" in names) and (
@@ -149,6 +161,11 @@ def pytest_ignore_collect(collection_path, config):
         return None
     # Other helper modules are imported, never collected; the test app's folder holds none.
     return True
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("no_database") and connections["default"].vendor != "sqlite":
+        pytest.skip("uses no test database: it runs with the SQLite suite of the same stack")
 
 
 @pytest.fixture(autouse=True)
