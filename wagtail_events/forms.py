@@ -61,16 +61,9 @@ class EventPageForm(WagtailAdminPageForm):
             if name in self.fields and value is not None and event_zone is not None:
                 self.initial[name] = value.astimezone(event_zone).replace(tzinfo=None)
 
-    def clean_event_type(self):
-        return self._in_page_language("event_type")
-
-    def clean_venue(self):
-        return self._in_page_language("venue")
-
-    def _in_page_language(self, name):
-        chosen = self.cleaned_data.get(name)
+    def _in_page_language(self, name, chosen):
         linked_id = getattr(self.instance, f"{name}_id", None)
-        if chosen is None or chosen.locale_id == self.page_locale.pk or chosen.pk == linked_id:
+        if chosen.locale_id == self.page_locale.pk or chosen.pk == linked_id:
             return chosen
         version = chosen.get_translation_or_none(self.page_locale)
         if version is None:
@@ -85,6 +78,12 @@ class EventPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        for name in self.chosen_in_language_fields:
+            if cleaned_data.get(name) is not None:
+                try:
+                    cleaned_data[name] = self._in_page_language(name, cleaned_data[name])
+                except ValidationError as error:
+                    self.add_error(name, error)
         event_zone = self._zone(cleaned_data.get("timezone") or self.instance.timezone)
         if event_zone is not None:
             editor_zone = timezone.get_current_timezone()
