@@ -3,7 +3,7 @@
 import django_filters
 from django.contrib import messages
 from django.http import Http404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,6 +12,7 @@ from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import PageStatusColumn
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -32,6 +33,7 @@ from .models import (
     Venue,
 )
 from .queries import within_publication_dates
+from .translation_sync import SYNC_PATH, CheckedUpdateTranslationsView
 
 # The package's page types: served only within their publication dates.
 DATED_PAGES = (EventIndexPageMixin, EventPageMixin, PersonIndexPageMixin, PersonPageMixin)
@@ -164,6 +166,19 @@ def register_viewsets():
     return [EventsMenu(), EventSnippetsMenu()]
 
 
+# Before wagtail-localize's own addresses (order 0), so its "Sync translated pages" reaches the
+# view that says when a rule stops a translation.
+@hooks.register("register_admin_urls", order=-1)
+def register_checked_sync():
+    return [
+        path(
+            SYNC_PATH,
+            CheckedUpdateTranslationsView.as_view(),
+            name="wagtail_events_update_translations",
+        )
+    ]
+
+
 @hooks.register("before_serve_page")
 def serve_only_within_publication_dates(page, request, serve_args, serve_kwargs):
     """Wagtail serves a live page past its expiry or before its go-live date until the
@@ -180,11 +195,31 @@ def warn_before_deleting_a_person(request, page):
     to the person page. Shown as a warning on the delete confirmation, which both Wagtail 7.4
     and 8 render with the messages of the same request.
     """
-    if request.method != "GET" or not isinstance(page, PersonPageMixin):
-        return None
+    if request.method == "GET" and isinstance(page, PersonPageMixin):
+        _warn_about_events_naming(request, page)
+
+
+class DeletePagesWarningAboutPeople(DeleteBulkAction):
+    """Wagtail's delete of several pages at once, with the warning the delete of one gives
+    for each person page among them (see ``warn_before_deleting_a_person``)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.method == "GET":
+            for item in context["items"]:
+                if isinstance(item["item"], PersonPageMixin):
+                    _warn_about_events_naming(self.request, item["item"])
+        return context
+
+
+# After Wagtail's own (order 0), so it replaces the delete action of the page listings.
+hooks.register("register_bulk_action", DeletePagesWarningAboutPeople, order=1)
+
+
+def _warn_about_events_naming(request, page):
     events = _events_naming(page)
     if not events:
-        return None
+        return
     message = ngettext(
         "%(name)s takes part in %(count)s event. If you delete the person page, the event "
         "keeps the name, title and organisation it shows, without a link to the person.",
@@ -216,7 +251,6 @@ def warn_before_deleting_a_person(request, page):
     messages.warning(
         request, admin_messages.render(message, None, format_html("<ul>{}</ul>", items))
     )
-    return None
 
 
 def _events_naming(person):

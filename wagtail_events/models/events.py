@@ -1,6 +1,7 @@
 """Events and the indexes (programmes, series) that hold them."""
 
 import functools
+import json
 import zoneinfo
 
 from django import forms
@@ -24,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.models import Translation
 
 from .. import serializers
 from ..base_page import page_model
@@ -332,7 +334,32 @@ class EventPageMixin(models.Model):
         if self.pk and (update_fields is None or "sequence" in update_fields):
             self._update_sequence()
         self._number_children()
+        if update_fields is None or "topics" in update_fields:
+            self._follow_source_without_topics()
         super().save(*args, **kwargs)
+
+    def _follow_source_without_topics(self):
+        """A synced translation loses its topics when its source has none left.
+
+        wagtail-localize copies a synchronised many-to-many field at a sync only when the
+        source has values, so without this the translation would keep the topics its source
+        dropped. Other changes of topics it copies itself.
+        """
+        if not self.pk or not self.topics.exists():
+            return
+        translation = (
+            Translation.objects.filter(
+                source__object_id=self.translation_key,
+                target_locale_id=self.locale_id,
+                enabled=True,
+            )
+            .select_related("source")
+            .first()
+        )
+        if translation is not None and not json.loads(translation.source.content_json).get(
+            "topics"
+        ):
+            self.topics = []
 
     def serializable_data(self):
         self._number_children()
@@ -423,9 +450,40 @@ class EventPageMixin(models.Model):
         self.sequence = saved["sequence"] + (1 if changed else 0)
 
     def full_clean(self, *args, **kwargs):
-        super().full_clean(*args, **kwargs)
-        for event_person in self.event_people.all():
-            event_person.fill_from_person()
+        errors = {}
+        try:
+            super().full_clean(*args, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # The rules on people hold however the page is saved: in code, by an import, or by a
+        # translation's sync. The admin's form leaves them out (``exclude``): its rows are
+        # checked one by one, where the editor sees each error on its row.
+        exclude = kwargs.get("exclude", args[0] if args else None) or ()
+        if "event_people" in exclude:
+            for event_person in self.event_people.all():
+                event_person.fill_from_person()
+        else:
+            errors.update(self._people_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _people_errors(self):
+        """The rules each person in the event breaks, as one list under ``event_people``."""
+        # Numbered in the order the page lists them.
+        self._number_children()
+        rows = sorted(self.event_people.all(), key=lambda row: row.sort_order)
+        messages = []
+        for number, event_person in enumerate(rows, start=1):
+            for field_errors in event_person.rule_errors().values():
+                messages.append(
+                    _("Person %(number)s (%(role)s): %(error)s")
+                    % {
+                        "number": number,
+                        "role": event_person.get_role_display().lower(),
+                        "error": field_errors,
+                    }
+                )
+        return {"event_people": messages} if messages else {}
 
     @property
     def tzinfo(self):
@@ -652,23 +710,37 @@ class EventPersonMixin(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
-        # A row kept after its person page was deleted names them still (see fill_from_person).
-        kept = self.pk is not None and self.name
-        if self.role in ROLES_NEEDING_PERSON and self.person is None and not kept:
-            raise ValidationError(
-                {
-                    "person": _("Choose the person: a %(role)s needs a person page.")
-                    % {"role": self.get_role_display().lower()}
-                }
-            )
+        errors = self.rule_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def rule_errors(self):
+        """What breaks the rules on people, by field: the checks the event page makes of each
+        of its rows too, so a page saved in code or synced from its source obeys them.
+
+        Fills the row's blanks from the person page first, as saving does.
+        """
+        if self.role in ROLES_NEEDING_PERSON and self.person is None and not self._kept():
+            return {
+                "person": _("Choose the person: a %(role)s needs a person page.")
+                % {"role": self.get_role_display().lower()}
+            }
         self.fill_from_person()
         if self.role == Role.CONTACT:
             if not self.display_name:
-                raise ValidationError({"name": _("Choose the contact person or give their name.")})
+                return {"name": _("Choose the contact person or give their name.")}
             if not (self.phone or self.email):
-                raise ValidationError(
-                    {"phone": _("A contact person needs a phone number or an email address.")}
-                )
+                return {"phone": _("A contact person needs a phone number or an email address.")}
+        return {}
+
+    def _kept(self):
+        """Whether the row outlived its person page: it names them still (see
+        fill_from_person). A translation's copy of such a row is new, but its source row is not."""
+        if not self.name:
+            return False
+        return self.pk is not None or (
+            type(self).objects.filter(translation_key=self.translation_key).exists()
+        )
 
     @cached_property
     def in_language(self):
