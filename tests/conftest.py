@@ -163,6 +163,11 @@ def pytest_ignore_collect(collection_path, config):
     return True
 
 
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("no_database") and connections["default"].vendor != "sqlite":
+        pytest.skip("uses no test database: it runs with the SQLite suite of the same stack")
+
+
 @pytest.fixture(autouse=True)
 def _factory_sequences_start_at_zero():
     """Generated names and times depend on the test alone, not on the tests run before it."""

@@ -14,6 +14,9 @@ from pathlib import Path
 import grimp
 import pytest
 
+# Import contracts and module files: the same whatever database the suite uses.
+pytestmark = pytest.mark.no_database
+
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 CONTRACTS = (

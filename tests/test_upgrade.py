@@ -101,8 +101,9 @@ def counts(database):
     return rows, sorted(content_types), revisions
 
 
-# Migrating the snapshot in a subprocess takes half a minute.
-pytestmark = pytest.mark.slow
+# Migrating the snapshot in a subprocess takes half a minute. It is a SQLite file whatever
+# database the suite uses, so a PostgreSQL run would only repeat the SQLite run's work.
+pytestmark = [pytest.mark.slow, pytest.mark.no_database]
 
 
 @pytest.fixture(scope="module")
