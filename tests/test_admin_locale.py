@@ -7,11 +7,13 @@ import polib
 import pytest
 import wagtail
 import wagtail_localize
+from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
 import wagtail_events.admin_locale
+from wagtail_events.admin_locale.apps import NAME, check_position, misplaced
 
 CATALOGUES = Path(wagtail_events.admin_locale.__file__).parent / "locale"
 UPSTREAM = [Path(wagtail.__file__).parent, Path(wagtail_localize.__file__).parent]
@@ -59,10 +61,18 @@ def test_the_admin_speaks_bokmal_and_nynorsk_through_django(message, nb, nn):
 
 def test_the_example_lists_the_words_before_the_apps_they_translate(settings):
     """Django takes an app's words before those of the apps listed after it."""
-    apps = settings.INSTALLED_APPS
-    position = apps.index("wagtail_events.admin_locale")
-    translated = [app for app in apps if app.split(".")[0] in ("wagtail", "wagtail_localize")]
-    assert all(position < apps.index(app) for app in translated)
+    assert misplaced(list(settings.INSTALLED_APPS)) == []
+    assert check_position() == []
+
+
+def test_a_site_that_lists_them_after_wagtail_is_warned(monkeypatch):
+    apps = ["wagtail_localize", "wagtail.admin", NAME, "wagtail"]
+    assert misplaced(apps) == ["wagtail_localize", "wagtail.admin"]
+    # Set without override_settings, which would load the apps again.
+    monkeypatch.setattr(django_settings, "INSTALLED_APPS", apps)
+    (warning,) = check_position()
+    assert warning.id == "wagtail_events_admin_locale.W001"
+    assert "wagtail_localize, wagtail.admin" in warning.msg
 
 
 def test_a_sites_own_locale_paths_still_win(settings, tmp_path):
