@@ -311,6 +311,7 @@ def test_editor_guide(page, expect, shots, editor_in, language):
 
     # Before you start: a person page.
     page.goto("/admin/wagtail_events_people/")
+    speaks_norwegian(page, language, "01-people")
     page.locator("main a[href*='choose_parent']").click()
     page.get_by_role("textbox", name=t.field("given name")).fill("Nora")
     page.get_by_role("textbox", name=t.field("family name")).fill("Nordmann")
@@ -323,7 +324,16 @@ def test_editor_guide(page, expect, shots, editor_in, language):
     site.nora = PersonPage.objects.get(title="Nora Nordmann")
 
     # The event's content, with the questions the debate asks.
+    # The event settings' snippets, and the event listing with its filters.
+    page.goto("/admin/snippets/wagtail_events/venue/")
+    expect(page.get_by_role("link", name=site.venue.name)).to_be_visible()
+    speaks_norwegian(page, language, "02-venues")
     page.goto("/admin/wagtail_events_events/")
+    speaks_norwegian(page, language, "02-events")
+    page.get_by_role("button", name=t("Show filters")).click()
+    expect(page.get_by_text(t("Filter by"))).to_be_visible()
+    speaks_norwegian(page, language, "02-event-filters")
+    page.keyboard.press("Escape")
     page.locator("main a[href*='choose_parent']").click()
     page.get_by_role("textbox", name=t("Title")).fill(TITLE)
     page.get_by_role("textbox", name=t.field("lead")).fill(LEAD)
