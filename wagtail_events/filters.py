@@ -16,7 +16,7 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.core.validators import slug_unicode_re
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import QueryDict
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,7 @@ from wagtail.models import Locale
 
 from .choices import EventStatus
 from .conf import get_setting
+from .i18n import one_version_each
 from .listing import (
     ALL,
     PAST,
@@ -235,10 +236,7 @@ class EventFilterSet(django_filters.FilterSet):
         # each row, a scalar subquery looks for a public event and stops at the first, so the
         # cost follows the number of options, never of events (EXISTS would be made a join
         # over every event).
-        in_locale = model.objects.filter(translation_key=OuterRef("translation_key"))
-        groups = model.objects.filter(
-            Q(locale=self.locale) | ~Exists(in_locale.filter(locale=self.locale))
-        )
+        groups = one_version_each(model.objects.all(), self.locale.language_code)
         first_event = (
             self.queryset.filter(**{f"{link}__translation_key": OuterRef("translation_key")})
             .order_by()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from .base_page import page_model
+from .i18n import RelatedPages, event_links, person_links
 from .images import renditions_prefetch
 from .page_models import event_organiser_model, event_page_model, event_person_model
 
@@ -177,25 +178,29 @@ def load_events(queryset):
     return events
 
 
-def load_people(people):
-    """Give person pages already in hand their organisation in their own language.
+def load_people(people, *, with_translations=False):
+    """Give person pages already in hand their organisation in their own language
+    (``person.in_language``, see ``i18n.PersonLinks``), and with ``with_translations`` their
+    public pages in other languages.
 
-    Fills ``localized_organisation`` in at most two queries, however many people.
+    Two queries at most, however many people, and one more for the translations.
     """
     prefetch_related_objects(people, "organisation")
-    found = _snippet_translations(
-        {
-            (type(person.organisation), person.locale_id, person.organisation.translation_key)
-            for person in people
-            if person.organisation and person.organisation.locale_id != person.locale_id
-        }
-    )
-    for person in people:
-        organisation = person.organisation
-        if organisation is not None and organisation.locale_id != person.locale_id:
-            key = (type(organisation), person.locale_id, organisation.translation_key)
-            organisation = found.get(key, organisation)
-        person.__dict__["localized_organisation"] = organisation
+    translations = None
+    if with_translations:
+        translations = defaultdict(list)
+        keys = {person.translation_key for person in people}
+        pages = public_pages(page_model()).filter(translation_key__in=keys)
+        for page in pages.select_related("locale") if keys else ():
+            translations[page.translation_key].append(page)
+
+    def others(person):
+        if translations is None:
+            return None
+        return [page for page in translations[person.translation_key] if page.pk != person.pk]
+
+    for person, links in zip(people, person_links(people, others), strict=True):
+        person.in_language = links
     return people
 
 
@@ -206,135 +211,21 @@ def load_person_pages(queryset):
     Four queries, however many people.
     """
     queryset = queryset.select_related("locale", "organisation", "portrait")
-    people = load_people(list(queryset.prefetch_related(renditions_prefetch("portrait"))))
-    keys = {person.translation_key for person in people}
-    translations = defaultdict(list)
-    if keys:
-        for page in (
-            public_pages(page_model()).filter(translation_key__in=keys).select_related("locale")
-        ):
-            translations[page.translation_key].append(page)
-    for person in people:
-        person.__dict__["translations"] = [
-            page for page in translations[person.translation_key] if page.pk != person.pk
-        ]
-    return people
-
-
-def _snippet_translations(wanted):
-    """``{(model, locale_id, translation_key): translation}`` for the wanted triples.
-
-    One query per model and locale.
-    """
-    keys = defaultdict(set)
-    for model, locale_id, key in wanted:
-        keys[(model, locale_id)].add(key)
-    found = {}
-    for (model, locale_id), translation_keys in keys.items():
-        for obj in model.objects.filter(translation_key__in=translation_keys, locale_id=locale_id):
-            found[(model, locale_id, obj.translation_key)] = obj
-    return found
+    people = list(queryset.prefetch_related(renditions_prefetch("portrait")))
+    return load_people(people, with_translations=True)
 
 
 def resolve_translations(events, extra_page_ids=()):
-    """Pre-fill each event's ``localized_*`` values with one query per kind of linked object.
+    """Give each event what it links to in its language (``event.in_language``, see
+    ``i18n.EventLinks``), with one query per kind of linked object; return the pages.
 
     Links on a translation point at source-language objects; this swaps in their translations
-    (public ones, for pages) where they exist. The event's series, the public translations of
-    each event (``event.translations``) and the person pages come in one query of pages, with
-    the public pages of ``extra_page_ids`` and their translations, which are returned by id
-    (e.g. people named in an agenda).
+    (public ones, for pages) where they exist. The event's series, its public translations and
+    the person pages come in one query of pages, with the public pages of ``extra_page_ids``
+    and their translations (e.g. people named in an agenda): the :class:`~.i18n.RelatedPages`
+    returned.
     """
-    found = _snippet_translations(
-        {
-            (type(obj), event.locale_id, obj.translation_key)
-            for event in events
-            for obj in _linked_snippets(event)
-            if obj.locale_id != event.locale_id
-        }
-    )
-
-    def shown(obj, locale_id):
-        if obj is None or obj.locale_id == locale_id:
-            return obj
-        return found.get((type(obj), locale_id, obj.translation_key), obj)
-
-    pages = _related_pages(events, extra_page_ids)
-    for event in events:
-        locale_id = event.locale_id
-        event.__dict__["localized_venue"] = shown(event.venue, locale_id)
-        event.__dict__["localized_event_type"] = shown(event.event_type, locale_id)
-        event.__dict__["localized_topics"] = [shown(t, locale_id) for t in event.topics.all()]
-        event.__dict__["localized_organisers"] = [
-            shown(item.organisation, locale_id) for item in event.organisers.all()
-        ]
-        people = list(event.event_people.all())
-        for item in people:
-            item.__dict__["display_organisation"] = shown(item.organisation, locale_id)
-            item.__dict__["display_person"] = pages.person(item, locale_id)
-        event.__dict__["people_in_event"] = people
-        event.__dict__["series"] = pages.by_path.get(event.path[: -event.steplen])
-        event.__dict__["translations"] = [
-            page
-            for page in pages.by_key.get(event.translation_key, [])
-            if page.locale_id != locale_id
-        ]
-    return pages.by_id
-
-
-def _linked_snippets(event):
-    yield from (obj for obj in (event.venue, event.event_type) if obj is not None)
-    yield from event.topics.all()
-    yield from (item.organisation for item in event.organisers.all())
-    yield from (item.organisation for item in event.event_people.all() if item.organisation)
-
-
-class _Pages:
-    """Public pages by id, by path and by translation key, from one query."""
-
-    def __init__(self, pages):
-        self.by_id = {page.pk: page for page in pages}
-        self.by_path = {page.path: page for page in pages}
-        self.by_key = defaultdict(list)
-        for page in pages:
-            self.by_key[page.translation_key].append(page)
-
-    def person(self, event_person, locale_id):
-        """The public person page of a person in an event, in the locale where translated."""
-        if not event_person.person_id:
-            return None
-        for page in self.by_key.get(event_person.person_key, []):
-            if page.locale_id == locale_id:
-                return page
-        return self.by_id.get(event_person.person_id)
-
-
-def _related_pages(events, extra_page_ids):
-    series_paths = {event.path[: -event.steplen] for event in events}
-    event_keys = {event.translation_key for event in events}
-    locale_ids = {event.locale_id for event in events}
-    rows = [item for event in events for item in event.event_people.all() if item.person_id]
-    person_ids = {item.person_id for item in rows}
-    person_keys = {item.person_key for item in rows}
-    if not events and not extra_page_ids:
-        return _Pages([])
-    conditions = [Q(path__in=series_paths), Q(translation_key__in=event_keys)]
-    if rows:
-        conditions += [
-            Q(pk__in=person_ids),
-            Q(translation_key__in=person_keys, locale_id__in=locale_ids),
-        ]
-    if extra_page_ids:
-        extra = page_model().objects.filter(pk__in=extra_page_ids).values("translation_key")
-        conditions += [
-            Q(pk__in=extra_page_ids),
-            Q(translation_key__in=extra, locale_id__in=locale_ids),
-        ]
-    # One query, as a union of simple ones: joined with OR, the conditions cost the database
-    # more to plan than to run at 10,000 events, and a subquery among them would make it read
-    # every page.
-    pages = public_pages(page_model()).select_related("locale").order_by()
-    first, *others = (pages.filter(condition) for condition in conditions)
-    found = first.union(*others, all=True)
-    # In tree order, as Wagtail lists pages: translations are listed the same way every time.
-    return _Pages(sorted({page.pk: page for page in found}.values(), key=lambda page: page.path))
+    pages = RelatedPages(public_pages(page_model()), events, extra_page_ids)
+    for event, links in zip(events, event_links(events, pages), strict=True):
+        event.in_language = links
+    return pages

@@ -110,10 +110,10 @@ def agenda_data(request, event, pages):
 def _agenda_item(request, event, pages, item, day):
     people = []
     for pk in list_values(item.get("people")):
-        page = pages.get(pk)
+        page = pages.get(pk) if pages else None
         if page is None:
             continue  # unpublished or deleted since
-        shown = _translation_in(page, event.locale_id, pages)
+        shown = pages.of(page, event.locale_id)
         people.append({"id": shown.pk, "name": shown.title, "url": page_url(request, shown)})
     return {
         # As stored (YYYY-MM-DD), or the day of the item before, as the page shows it.
@@ -126,15 +126,6 @@ def _agenda_item(request, event, pages, item, day):
     }
 
 
-def _translation_in(page, locale_id, pages):
-    if page.locale_id == locale_id:
-        return page
-    for other in pages.values():
-        if other.translation_key == page.translation_key and other.locale_id == locale_id:
-            return other
-    return page
-
-
 def _iso(value, tzinfo):
     return value.astimezone(tzinfo).isoformat() if value else None
 
@@ -142,7 +133,8 @@ def _iso(value, tzinfo):
 def event_data(request, event, pages=None, *, with_body_html=False):
     """Everything the API says about one event, in the event's language.
 
-    ``pages`` holds the pages the agenda names, by id (see ``listing.find_events``).
+    ``pages`` holds the pages the agenda names and their translations (an ``i18n.RelatedPages``,
+    see ``listing.find_events``).
     """
     tzinfo = event.tzinfo
     language = event.locale.language_code
@@ -178,7 +170,7 @@ def event_data(request, event, pages=None, *, with_body_html=False):
                 person_in_event_data(request, item, role_labels) for item in event.people_in_event
             ],
             "questions": questions_data(event),
-            "agenda": agenda_data(request, event, pages or {}),
+            "agenda": agenda_data(request, event, pages),
             "accessibility": {
                 **{name: bool(flags[name]) for name, _label in ACCESSIBILITY_FEATURES},
                 "note": flags["note"],
@@ -193,8 +185,8 @@ def event_data(request, event, pages=None, *, with_body_html=False):
             "spoken_languages": list(event.spoken_languages or []),
             "image": image_data(request, event.image),
             "ics_url": route_url(request, event, "calendar"),
-            "series": _series_data(request, event.series),
-            "translations": translations_data(request, event.translations),
+            "series": _series_data(request, event.in_language.series),
+            "translations": translations_data(request, event.in_language.translations),
             "last_published_at": _iso(event.last_published_at, datetime.UTC),
         }
         if with_body_html:
@@ -235,6 +227,6 @@ def person_data(request, person, events_url):
             "url": url,
             "ics_url": route_url(request, person, "calendar"),
             "events_url": events_url,
-            "translations": translations_data(request, person.translations),
+            "translations": translations_data(request, person.in_language.translations),
             "last_published_at": _iso(person.last_published_at, datetime.UTC),
         }

@@ -27,7 +27,7 @@ class EventsPage:
     count: int
     count_exact: bool
     events: list  # the events, or with ``find_event_refs`` their references
-    pages: dict  # pages named in the events' agendas, by id
+    pages: object  # pages named in the events' agendas (``i18n.RelatedPages``), or none
 
     @property
     def limit(self):

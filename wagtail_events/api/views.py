@@ -7,7 +7,6 @@ Every response is public, the same for everyone, and cached under the content ve
 
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -16,10 +15,10 @@ from ninja import Field, NinjaAPI, Path, Query
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from pydantic_core import to_json
-from wagtail.models import Locale
 
 from .. import feeds, outputs
 from ..caching import cached_fragments, cached_response
+from ..i18n import one_version_each
 from ..models.taxonomy import EventType, Organisation, Topic, Venue
 from ..page_models import event_index_page_model, person_page_model
 from ..queries import (
@@ -240,22 +239,12 @@ def get_person(request, person_id: int = _page_id("The person page's id.")):
     return _json(_person(request, people[0]))
 
 
-def _in_language(model, lang):
-    """Each snippet once: its version in ``lang``, else its version in the default language."""
-    in_lang = model.objects.filter(locale__language_code=lang)
-    fallback = Q(locale=Locale.get_default()) & ~Q(
-        translation_key__in=in_lang.values("translation_key")
-    )
-    return (
-        model.objects.filter(Q(locale__language_code=lang) | fallback)
-        .select_related("locale")
-        .order_by("name", "pk")
-    )
-
-
 def _snippet_list(model, lang, describe):
     return [
-        {**describe(obj), "locale": obj.locale.language_code} for obj in _in_language(model, lang)
+        {**describe(obj), "locale": obj.locale.language_code}
+        for obj in one_version_each(model.objects.select_related("locale"), lang).order_by(
+            "name", "pk"
+        )
     ]
 
 

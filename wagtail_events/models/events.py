@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import serializers
+from ..base_page import page_model
 from ..blocks import EventBodyBlock, agenda_day_errors
 from ..choices import (
     ACCESSIBILITY_FEATURES,
@@ -38,8 +39,7 @@ from ..choices import (
 )
 from ..conf import get_setting
 from ..formatting import format_event_when
-from ..i18n import in_locale
-from ..page_models import event_index_page_model
+from ..i18n import RelatedPages, event_links, event_person_links_alone
 from ..weblinks import web_url
 from .taxonomy import Organisation
 
@@ -307,7 +307,7 @@ class EventPageMixin(models.Model):
     ]
 
     # Facts are the same in every language; links point at the source-language objects and are
-    # shown in the page's language when a translation exists (see ``in_locale``).
+    # shown in the page's language when a translation exists (see ``i18n``).
     override_translatable_fields = [
         SynchronizedField("start"),
         SynchronizedField("end"),
@@ -457,20 +457,32 @@ class EventPageMixin(models.Model):
         return format_event_when(self.local_start, self.local_end, self.all_day)
 
     @cached_property
+    def in_language(self):
+        """What the event links to, in its language: see ``i18n.EventLinks``.
+
+        The read floor gives it to the events it loads, all at once (``queries.load_events``).
+        An event loaded otherwise, such as a preview with its unsaved rows, is resolved alone
+        when first asked, by the same resolver, among the live pages.
+        """
+        (links,) = event_links([self], RelatedPages(page_model().objects.live(), [self]))
+        return links
+
+    # What templates and renderers read, the same whichever way the event was loaded.
+    @cached_property
     def localized_venue(self):
-        return in_locale(self.venue, self.locale)
+        return self.in_language.venue
 
     @cached_property
     def localized_event_type(self):
-        return in_locale(self.event_type, self.locale)
+        return self.in_language.event_type
 
     @cached_property
     def localized_topics(self):
-        return [in_locale(topic, self.locale) for topic in self.topics.all()]
+        return self.in_language.topics
 
     @cached_property
     def localized_organisers(self):
-        return [in_locale(item.organisation, self.locale) for item in self.organisers.all()]
+        return self.in_language.organisers
 
     def organisation_names(self):
         """The organisers' and the people's organisations by every name, for the search index."""
@@ -480,7 +492,8 @@ class EventPageMixin(models.Model):
 
     @cached_property
     def people_in_event(self):
-        return list(self.event_people.all())
+        """The people rows in order, each with what it links to in the event's language."""
+        return self.in_language.people
 
     def people_with_role(self, *roles):
         return [item for item in self.people_in_event if item.role in roles]
@@ -517,8 +530,13 @@ class EventPageMixin(models.Model):
 
     @cached_property
     def series(self):
-        """The event index the event sits in: its programme or series."""
-        return event_index_page_model().objects.filter(path=self.path[: -self.steplen]).first()
+        """The event index the event sits in, its programme or series, if shown."""
+        return self.in_language.series
+
+    @cached_property
+    def translations(self):
+        """The event's shown pages in other languages, in tree order."""
+        return self.in_language.translations
 
 
 class EventOrganiserMixin(Orderable):
@@ -653,18 +671,23 @@ class EventPersonMixin(TranslatableMixin, Orderable):
                 )
 
     @cached_property
+    def in_language(self):
+        """What the row links to, in its event's language: see ``i18n.EventPersonLinks``.
+
+        The event's ``in_language`` gives it to each of its rows; a row read otherwise is
+        resolved alone when first asked, by the same resolver, among the live pages.
+        """
+        return event_person_links_alone(self)
+
+    @cached_property
     def display_organisation(self):
         """The organisation at the event, in this row's language when it is translated."""
-        return in_locale(self.organisation, self.locale_id) if self.organisation_id else None
+        return self.in_language.organisation
 
     @cached_property
     def display_person(self):
-        """The person's page in this row's language when it is live, else the linked page."""
-        person = self.person
-        if person is None or person.locale_id == self.locale_id:
-            return person
-        translation = person.get_translations().filter(locale_id=self.locale_id, live=True).first()
-        return translation or person
+        """The person's page in this row's language when it is shown, else the linked page."""
+        return self.in_language.person
 
 
 def person_field(person_page_model):

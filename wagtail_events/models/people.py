@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .. import serializers
 from ..blocks import LinkBlock
-from ..i18n import in_locale
+from ..i18n import person_links
 from ..slugs import slug_from_name
 from .taxonomy import Organisation
 
@@ -123,8 +123,18 @@ class PersonPageMixin(models.Model):
         return " ".join(part for part in (self.given_name, self.family_name) if part)
 
     @cached_property
+    def in_language(self):
+        """What the person page links to, in its language: see ``i18n.PersonLinks``.
+
+        The read floor gives it to the people it loads, all at once (``queries.load_people``);
+        a person page loaded otherwise is resolved alone when first asked, by the same resolver.
+        """
+        (links,) = person_links([self])
+        return links
+
+    @cached_property
     def localized_organisation(self):
-        return in_locale(self.organisation, self.locale)
+        return self.in_language.organisation
 
     def organisation_names(self):
         """The organisation's names in every language, for the search index."""
