@@ -13,6 +13,8 @@ INSTALLED_APPS = [
     "example_project.home",
     "wagtail_events",
     "wagtail_events.pages",
+    # Norwegian words Wagtail and wagtail-localize lack; before them, so Django finds these first.
+    "wagtail_events.admin_locale",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -101,7 +103,12 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("nb", "Norsk bokmål"),
     ("en", "English"),
 ]
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
+# The admin's languages, each editor's own choice: Nynorsk too, whatever the content languages.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("nb", "Norsk bokmål"),
+    ("nn", "Norsk nynorsk"),
+    ("en", "English"),
+]
 USE_I18N = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
