@@ -15,7 +15,7 @@ import grimp
 import pytest
 
 # Import contracts and module files: the same whatever database the suite uses.
-pytestmark = pytest.mark.no_database
+pytestmark = pytest.mark.database_independent
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")

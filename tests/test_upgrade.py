@@ -103,7 +103,7 @@ def counts(database):
 
 # Migrating the snapshot in a subprocess takes half a minute. It is a SQLite file whatever
 # database the suite uses, so a PostgreSQL run would only repeat the SQLite run's work.
-pytestmark = [pytest.mark.slow, pytest.mark.no_database]
+pytestmark = [pytest.mark.slow, pytest.mark.database_independent]
 
 
 @pytest.fixture(scope="module")
