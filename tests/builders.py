@@ -347,6 +347,22 @@ def translated_event(tree=None):
     )
 
 
+class SharesTranslatedEvent:
+    """A base for a test class whose tests read :func:`translated_event` (or change it inside
+    their own savepoint): it is built once for the class on the module's shared tree (see
+    :func:`tree_fixtures`), and each test gets ``data``, a fresh copy of it."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared(cls, shared_tree, django_db_blocker):
+        with shared_data(django_db_blocker):
+            yield translated_event(fresh(shared_tree))
+
+    @pytest.fixture
+    def data(self, shared, db):
+        return fresh(shared)
+
+
 def small_image(n):
     """A small picture of its own, with the renditions the APIs offer already made."""
     buffer = io.BytesIO()

@@ -422,18 +422,8 @@ def test_languages_spoken_win_over_the_page_language(client, series):
     assert jsonld_of(client, unknown)["inLanguage"] == "nb"
 
 
-class TestTranslatedEvent:
+class TestTranslatedEvent(builders.SharesTranslatedEvent):
     """The translated event, which the tests only read: built once for the class."""
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def shared(cls, shared_tree, django_db_blocker):
-        with builders.shared_data(django_db_blocker):
-            yield builders.translated_event(builders.fresh(shared_tree))
-
-    @pytest.fixture
-    def data(self, shared, db):
-        return builders.fresh(shared)
 
     def test_english_page_describes_the_event_in_english(self, client, data):
         english = jsonld_of(client, data.english_event)

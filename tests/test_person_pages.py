@@ -141,19 +141,9 @@ def test_events_that_are_not_public_stay_off_the_person_page(client, series, ing
     assert "Hemmelig" not in response.content.decode()
 
 
-class TestTranslatedPeople:
+class TestTranslatedPeople(builders.SharesTranslatedEvent):
     """The translated event and its people, which the tests only read (or add to inside their
     own savepoint): built once for the class."""
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def shared(cls, shared_tree, django_db_blocker):
-        with builders.shared_data(django_db_blocker):
-            yield builders.translated_event(builders.fresh(shared_tree))
-
-    @pytest.fixture
-    def data(self, shared, db):
-        return builders.fresh(shared)
 
     def test_english_person_page_lists_the_english_events(self, client, data, locale_en):
         EventPageFactory(

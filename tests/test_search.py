@@ -263,19 +263,9 @@ class TestTwoEvents:
         assert len(response.context["events"]) == 2
 
 
-class TestTranslatedEvent:
+class TestTranslatedEvent(builders.SharesTranslatedEvent):
     """Searches of the translated event, which the tests only read (or change inside their
     own savepoint): built once for the class."""
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def shared(cls, shared_tree, django_db_blocker):
-        with builders.shared_data(django_db_blocker):
-            yield builders.translated_event(builders.fresh(shared_tree))
-
-    @pytest.fixture
-    def data(self, shared, db):
-        return builders.fresh(shared)
 
     def test_visitors_find_pages_in_their_own_language(self, client, data, locale_nb, locale_en):
         assert found(client, "Ingrid") == {

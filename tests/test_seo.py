@@ -38,22 +38,15 @@ def language_switch(html):
     ]
 
 
-class TestBilingualPages:
+class TestBilingualPages(builders.SharesTranslatedEvent):
     """Tests of the pages in both languages, which they only read (or change inside their own
     savepoint): built once for the class."""
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def shared(cls, shared_tree, django_db_blocker):
-        with builders.shared_data(django_db_blocker):
-            yield builders.translated_event(builders.fresh(shared_tree))
-
     @pytest.fixture
-    def bilingual(self, shared, db):
+    def bilingual(self, data):
         """Norwegian pages of each kind, each with an English version: translating the event
         and the moderator gave the pages above them English versions too (aliases of the
         Norwegian ones until they are translated)."""
-        data = builders.fresh(shared)
         return {
             "event": data.event,
             "person": data.moderator,
