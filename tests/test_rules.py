@@ -259,9 +259,12 @@ def test_a_bulk_delete_warns_of_each_person_who_takes_part_in_events(
 # The warning before deleting an event with people, on the delete of one page and of several
 
 
-def editor_speaking(language):
-    """An editor (Wagtail's Editors and Moderators groups), with the admin in ``language``."""
-    editor = get_user_model().objects.create_user(
+def editor_speaking(language, superuser=False):
+    """A client logged in as an editor (Wagtail's Editors and Moderators groups), or as a
+    superuser, with the admin in ``language``."""
+    users = get_user_model().objects
+    create = users.create_superuser if superuser else users.create_user
+    editor = create(
         username=f"redaktor-{language}", password="password", email="redaktor@example.org"
     )
     editor.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))

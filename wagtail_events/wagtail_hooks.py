@@ -15,6 +15,7 @@ from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import PageStatusColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -92,6 +93,13 @@ class TermViewSet(SnippetViewSet):
     # Search the listed fields in the database: it matches parts of words and works on every
     # database, where a search backend limited to fields fails on SQLite.
     search_backend_name = None
+
+    @property
+    def breadcrumbs_items(self):
+        # Wagtail's snippets name "Home" once, in the language active as the admin's addresses
+        # load; the admin views' own lazy "Home" is named in each editor's language.
+        _home, *rest = super().breadcrumbs_items
+        return [*WagtailAdminTemplateMixin.breadcrumbs_items, *rest]
 
 
 class OrganisationViewSet(TermViewSet):
