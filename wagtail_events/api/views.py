@@ -5,10 +5,7 @@ Every response is public, the same for everyone, and cached under the content ve
 ``wagtail_events.caching``): a repeat or conditional request costs no query.
 """
 
-from urllib.parse import urlencode
-
 from django.http import Http404, HttpResponse
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Field, NinjaAPI, Path, Query
@@ -30,9 +27,10 @@ from ..queries import (
     public_pages,
 )
 from ..search import people_matching
-from . import data, schemas
+from . import schemas, shapes
 from .filters import MAX_PAGE_ID, EventQuery, ListParameters, PersonQuery
 from .listing import events_named, find_event_refs, in_order_of, load_events_for_api
+from .shapes import render
 
 api = NinjaAPI(
     title="Events API",
@@ -73,6 +71,10 @@ def _json(payload):
     return HttpResponse(to_json(payload), content_type="application/json")
 
 
+def _render_or_none(shape, obj, request):
+    return render(shape, obj, request) if obj is not None else None
+
+
 def _page_links(request, count, limit, offset):
     def link(new_offset):
         params = request.GET.copy()
@@ -82,12 +84,6 @@ def _page_links(request, count, limit, offset):
     following = link(offset + limit) if offset + limit < count else None
     preceding = link(max(offset - limit, 0)) if offset > 0 else None
     return following, preceding
-
-
-def _api_url(request, name, **params):
-    url = reverse(f"{api.urls_namespace}:{name}")
-    query = urlencode(params, doseq=True)
-    return request.build_absolute_uri(f"{url}?{query}" if query else url)
 
 
 @api.get(
@@ -110,7 +106,7 @@ def list_events(request, query: Query[EventQuery]):
     def build(refs):
         events, pages = load_events_for_api(events_named(refs))
         return [
-            data.event_data(request, event, pages) if event else None
+            render(shapes.Event, event, request, pages=pages) if event else None
             for event in in_order_of(refs, events)
         ]
 
@@ -122,7 +118,7 @@ def list_events(request, query: Query[EventQuery]):
             "next": following,
             "previous": preceding,
             "items": [item for item in items if item is not None],
-            "profile": data.embed_profile_data(found.listing.profile),
+            "profile": _render_or_none(shapes.EmbedProfile, found.listing.profile, request),
         },
     )
 
@@ -176,8 +172,7 @@ def get_event(request, event_id: int = _page_id("The event page's id.")):
     events, pages = load_events_for_api(public_events().filter(pk=event_id))
     if not events:
         raise Http404("There is no public event with this id.")
-    payload = data.event_data(request, events[0], pages, with_body_html=True)
-    return _json(payload)
+    return _json(render(shapes.EventDetail, events[0], request, pages=pages))
 
 
 def _people(lang):
@@ -213,15 +208,9 @@ def list_people(request, params: Query[PersonQuery]):
             "count_exact": exact,
             "next": following,
             "previous": preceding,
-            "items": [_person(request, person) for person in people],
+            "items": [render(shapes.Person, person, request) for person in people],
         },
     )
-
-
-def _person(request, person):
-    lang = person.locale.language_code
-    events_url = _api_url(request, "events", person=person.slug, lang=lang)
-    return data.person_data(request, person, events_url)
 
 
 @api.get(
@@ -236,16 +225,12 @@ def get_person(request, person_id: int = _page_id("The person page's id.")):
     people = load_person_pages(public_pages(person_page_model()).filter(pk=person_id))
     if not people:
         raise Http404("There is no public person with this id.")
-    return _json(_person(request, people[0]))
+    return _json(render(shapes.Person, people[0], request))
 
 
-def _snippet_list(model, lang, describe):
-    return [
-        {**describe(obj), "locale": obj.locale.language_code}
-        for obj in one_version_each(model.objects.select_related("locale"), lang).order_by(
-            "name", "pk"
-        )
-    ]
+def _snippet_list(request, model, lang, shape):
+    snippets = one_version_each(model.objects.select_related("locale"), lang)
+    return [render(shape, obj, request, lang=lang) for obj in snippets.order_by("name", "pk")]
 
 
 @api.get(
@@ -258,12 +243,7 @@ def _snippet_list(model, lang, describe):
 @CACHED
 def list_organisations(request, params: Query[ListParameters]):
     """Every organisation, named in the language asked for where translated."""
-
-    def describe(organisation):
-        events_url = _api_url(request, "events", organiser=organisation.slug, lang=params.lang)
-        return {**data.organisation_data(organisation), "events_url": events_url}
-
-    return _json(_snippet_list(Organisation, params.lang, describe))
+    return _json(_snippet_list(request, Organisation, params.lang, shapes.OrganisationItem))
 
 
 @api.get(
@@ -275,7 +255,7 @@ def list_organisations(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_venues(request, params: Query[ListParameters]):
-    return _json(_snippet_list(Venue, params.lang, data.venue_data))
+    return _json(_snippet_list(request, Venue, params.lang, shapes.VenueItem))
 
 
 @api.get(
@@ -287,7 +267,7 @@ def list_venues(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_types(request, params: Query[ListParameters]):
-    return _json(_snippet_list(EventType, params.lang, data.term_data))
+    return _json(_snippet_list(request, EventType, params.lang, shapes.TermItem))
 
 
 @api.get(
@@ -299,7 +279,7 @@ def list_types(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_topics(request, params: Query[ListParameters]):
-    return _json(_snippet_list(Topic, params.lang, data.term_data))
+    return _json(_snippet_list(request, Topic, params.lang, shapes.TermItem))
 
 
 @api.get(
@@ -319,21 +299,9 @@ def list_series(request, params: Query[ListParameters]):
         .order_by("path")
     )
     by_path = {index.path: index for index in indexes}
-    items = []
-    for index in indexes:
-        url = data.page_url(request, index)
-        parent = by_path.get(index.path[: -index.steplen])
-        items.append(
-            {
-                "id": index.pk,
-                "translation_key": str(index.translation_key),
-                "locale": index.locale.language_code,
-                "title": index.title,
-                "url": url,
-                "parent_id": parent.pk if parent else None,
-                "ics_url": data.route_url(request, index, "calendar"),
-                "feed_url": data.route_url(request, index, "feed"),
-                "events_url": _api_url(request, "events", series=index.pk, lang=params.lang),
-            }
-        )
-    return _json(items)
+    return _json(
+        [
+            render(shapes.Series, index, request, indexes=by_path, lang=params.lang)
+            for index in indexes
+        ]
+    )
