@@ -1,6 +1,11 @@
 """The events API: public events, people and their programmes as JSON, for other sites.
 
-Mount ``api.urls`` in your URLconf (the example project uses ``path("api/", api.urls)``).
+Its operations are on ``router``, a django-ninja ``Router``. A site with a ``NinjaAPI`` of its
+own mounts it there (``site_api.add_router("/events/", router)``, and
+``add_exception_handlers(site_api)`` for the package's answer to invalid parameters). ``api``
+is the package's own ``NinjaAPI``, made of the same router, for a site that just includes the
+package's URLs (``wagtail_events.api.urls``, or ``path("api/", api.urls)``).
+
 Every response is public, the same for everyone, and cached under the content version (see
 ``wagtail_events.caching``): a repeat or conditional request costs no query.
 """
@@ -8,9 +13,9 @@ Every response is public, the same for everyone, and cached under the content ve
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext
-from ninja import Field, NinjaAPI, Path, Query
+from ninja import Field, NinjaAPI, Path, Query, Router
 from ninja.decorators import decorate_view
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 from pydantic_core import to_json
 
 from .. import feeds, outputs
@@ -32,13 +37,7 @@ from .filters import MAX_PAGE_ID, EventQuery, ListParameters, PersonQuery
 from .listing import events_named, find_event_refs, in_order_of, load_events_for_api
 from .shapes import render
 
-api = NinjaAPI(
-    title="Events API",
-    version="1",
-    description="Public events, people and organisations of this site's event programmes, "
-    "in each language. Read-only, no authentication; cacheable (ETag).",
-    urls_namespace="wagtail_events_api",
-)
+router = Router()
 
 CACHED = decorate_view(cached_response)
 # Every operation takes parameters, so each may answer 422; and 404 where an id or a
@@ -53,17 +52,28 @@ def _page_id(description):
     return Path(..., ge=1, le=MAX_PAGE_ID, description=description)
 
 
-@api.exception_handler(Http404)
-def not_found(request, exc):
-    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+def add_exception_handlers(api):
+    """Give ``api`` the events API's answer to invalid parameters, as its OpenAPI document has
+    it: ninja's own (422, with each error's location), plus one line naming the parameters.
+
+    A not-found id or profile is ninja's ``HttpError`` (404, with why), which every
+    ``NinjaAPI`` answers alike.
+    """
+
+    def invalid_parameters(request, exc):
+        names = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
+        message = f"Invalid parameters: {', '.join(names)}." if names else "Invalid parameters."
+        body = {"detail": exc.errors, "message": message}
+        return api.create_response(request, body, status=422)
+
+    api.add_exception_handler(ValidationError, invalid_parameters)
 
 
-@api.exception_handler(ValidationError)
-def invalid_parameters(request, exc):
-    # Ninja's own answer (422 with each error's location), plus one line naming the parameters.
-    names = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
-    message = f"Invalid parameters: {', '.join(names)}." if names else "Invalid parameters."
-    return api.create_response(request, {"detail": exc.errors, "message": message}, status=422)
+def _find_event_refs(query):
+    try:
+        return find_event_refs(query)
+    except Http404 as unknown_profile:
+        raise HttpError(404, str(unknown_profile)) from unknown_profile
 
 
 def _json(payload):
@@ -86,7 +96,7 @@ def _page_links(request, count, limit, offset):
     return following, preceding
 
 
-@api.get(
+@router.get(
     "/events/",
     response={200: schemas.EventList, **NOT_FOUND},
     url_name="events",
@@ -100,7 +110,7 @@ def list_events(request, query: Query[EventQuery]):
     An unknown organiser, type, topic, person or series matches nothing: the list is empty.
     An unknown profile is a 404; a known one's colours come with the list, for the widget.
     """
-    found = find_event_refs(query)
+    found = _find_event_refs(query)
     following, preceding = _page_links(request, found.count, found.limit, found.offset)
 
     def build(refs):
@@ -127,7 +137,7 @@ class CalendarQuery(EventQuery):
     limit: int = Field(500, ge=1, le=1000, description="How many events the calendar holds.")
 
 
-@api.get(
+@router.get(
     "/events.ics",
     response={200: str, **NOT_FOUND},
     url_name="events_calendar",
@@ -140,7 +150,7 @@ class CalendarQuery(EventQuery):
 @CACHED
 def events_calendar(request, query: Query[CalendarQuery]):
     """The same events as the list, as an iCalendar file to subscribe to (up to 1,000)."""
-    found = find_event_refs(query)
+    found = _find_event_refs(query)
 
     def build(refs):
         events = in_order_of(refs, load_events(events_named(refs)))
@@ -159,7 +169,7 @@ def events_calendar(request, query: Query[CalendarQuery]):
         )
 
 
-@api.get(
+@router.get(
     "/events/{event_id}/",
     response={200: schemas.EventDetail, **NOT_FOUND},
     url_name="event",
@@ -171,7 +181,7 @@ def get_event(request, event_id: int = _page_id("The event page's id.")):
     """One public event by id, in its own language, with its body as HTML."""
     events, pages = load_events_for_api(public_events().filter(pk=event_id))
     if not events:
-        raise Http404("There is no public event with this id.")
+        raise HttpError(404, "There is no public event with this id.")
     return _json(render(shapes.EventDetail, events[0], request, pages=pages))
 
 
@@ -179,7 +189,7 @@ def _people(lang):
     return public_pages(person_page_model()).filter(locale__language_code=lang)
 
 
-@api.get(
+@router.get(
     "/people/",
     response={200: schemas.PersonList, **INVALID},
     url_name="people",
@@ -213,7 +223,7 @@ def list_people(request, params: Query[PersonQuery]):
     )
 
 
-@api.get(
+@router.get(
     "/people/{person_id}/",
     response={200: schemas.Person, **NOT_FOUND},
     url_name="person",
@@ -224,7 +234,7 @@ def list_people(request, params: Query[PersonQuery]):
 def get_person(request, person_id: int = _page_id("The person page's id.")):
     people = load_person_pages(public_pages(person_page_model()).filter(pk=person_id))
     if not people:
-        raise Http404("There is no public person with this id.")
+        raise HttpError(404, "There is no public person with this id.")
     return _json(render(shapes.Person, people[0], request))
 
 
@@ -233,7 +243,7 @@ def _snippet_list(request, model, lang, shape):
     return [render(shape, obj, request, lang=lang) for obj in snippets.order_by("name", "pk")]
 
 
-@api.get(
+@router.get(
     "/organisations/",
     response={200: list[schemas.OrganisationItem], **INVALID},
     url_name="organisations",
@@ -246,7 +256,7 @@ def list_organisations(request, params: Query[ListParameters]):
     return _json(_snippet_list(request, Organisation, params.lang, shapes.OrganisationItem))
 
 
-@api.get(
+@router.get(
     "/venues/",
     response={200: list[schemas.VenueItem], **INVALID},
     url_name="venues",
@@ -258,7 +268,7 @@ def list_venues(request, params: Query[ListParameters]):
     return _json(_snippet_list(request, Venue, params.lang, shapes.VenueItem))
 
 
-@api.get(
+@router.get(
     "/types/",
     response={200: list[schemas.TermItem], **INVALID},
     url_name="types",
@@ -270,7 +280,7 @@ def list_types(request, params: Query[ListParameters]):
     return _json(_snippet_list(request, EventType, params.lang, shapes.TermItem))
 
 
-@api.get(
+@router.get(
     "/topics/",
     response={200: list[schemas.TermItem], **INVALID},
     url_name="topics",
@@ -282,7 +292,7 @@ def list_topics(request, params: Query[ListParameters]):
     return _json(_snippet_list(request, Topic, params.lang, shapes.TermItem))
 
 
-@api.get(
+@router.get(
     "/series/",
     response={200: list[schemas.Series], **INVALID},
     url_name="series",
@@ -305,3 +315,15 @@ def list_series(request, params: Query[ListParameters]):
             for index in indexes
         ]
     )
+
+
+# The package's own API, for a site that just includes its URLs (``wagtail_events.api.urls``).
+api = NinjaAPI(
+    title="Events API",
+    version="1",
+    description="Public events, people and organisations of this site's event programmes, "
+    "in each language. Read-only, no authentication; cacheable (ETag).",
+    urls_namespace="wagtail_events_api",
+)
+add_exception_handlers(api)
+api.add_router("", router)
