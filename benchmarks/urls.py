@@ -5,7 +5,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from example_project.urls import urlpatterns as site_urlpatterns
-from wagtail_events.api.v2 import EventFieldsMixin
+from wagtail_events.api_v2.views import EventFieldsMixin
 
 from . import views
 

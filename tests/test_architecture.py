@@ -25,6 +25,7 @@ CONTRACTS = (
     "Each output's renderer stands alone: iCalendar, JSON-LD, the events API",
     "No circle: no module, nor any package as a whole, imports itself back",
     "The events API's floors: its views, their answers, the shapes, the parameters",
+    "Wagtail's API v2 app's floors: its pages endpoint, then the fields it gives",
 )
 
 
@@ -129,6 +130,18 @@ BACK_UP_IMPORTS = {
         "from .api.shapes import Event  # noqa: F401\n",
         CONTRACTS[0],
         "wagtail_events.feeds is not allowed to import wagtail_events.api",
+    ),
+    "a content mixin naming Wagtail's API v2 fields": (
+        "models/events.py",
+        "from ..api_v2.fields import ShapeField  # noqa: F401\n",
+        CONTRACTS[0],
+        "wagtail_events.models.events is not allowed to import wagtail_events.api_v2",
+    ),
+    "API v2's fields importing its endpoint": (
+        "api_v2/fields.py",
+        "from .views import EventPagesAPIViewSet  # noqa: F401\n",
+        CONTRACTS[5],
+        "wagtail_events.api_v2.fields is not allowed to import wagtail_events.api_v2.views",
     ),
     "two modules of one floor importing each other": (
         "views.py",

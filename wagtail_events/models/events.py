@@ -283,7 +283,7 @@ class EventPageMixin(models.Model):
         APIField("livestream_url"),
         APIField("recording_url"),
         # The related fields: the package's API v2 endpoint gives them in the events API's
-        # shapes, in the page's language (see wagtail_events.api.v2.related_fields).
+        # shapes, in the page's language (see wagtail_events.api_v2.fields).
         APIField("venue"),
         APIField("event_type"),
         APIField("topics"),

@@ -96,7 +96,7 @@ class PersonPageMixin(models.Model):
         APIField("family_name"),
         APIField("job_title"),
         # Given in the events API's shape, with the portrait, by the package's API v2
-        # endpoint (see wagtail_events.api.v2.related_fields).
+        # endpoint (see wagtail_events.api_v2.fields).
         APIField("organisation"),
         APIField("bio"),
         APIField("public_email"),

@@ -3,22 +3,15 @@
 Register :class:`EventPagesAPIViewSet` as the ``pages`` endpoint in place of Wagtail's
 ``PagesAPIViewSet``. It answers the same requests with the same shape, but a page of events or
 people costs a fixed number of queries, and it shows only what :mod:`wagtail_events.queries`
-calls public.
-
-The pages' related fields (venue, people, organisers, ...) are given in the events API's shapes
-(``shapes``), through one small field class, rather than in serializers of their own.
+calls public. The pages' related fields (venue, people, organisers, ...) come in the events
+API's shapes (see ``fields``).
 """
-
-from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
-from rest_framework import serializers
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from ..images import renditions_prefetch
-from ..models.events import EventPageMixin
-from ..models.people import PersonPageMixin
 from ..page_models import event_page_model, person_page_model
 from ..queries import (
     fill_event_details,
@@ -27,48 +20,7 @@ from ..queries import (
     load_stream_field,
     only_public,
 )
-from . import shapes
-
-
-class ShapeField(serializers.Field):
-    """A field of Wagtail's API v2 in one of the events API's shapes (``many``: a list of them)."""
-
-    def __init__(self, shape, *, many=False, **kwargs):
-        self.shape = shape
-        self.many = many
-        super().__init__(read_only=True, **kwargs)
-
-    def to_representation(self, value):
-        request = self.context["request"]
-        if self.many:
-            return [shapes.render(self.shape, item, request) for item in value]
-        return shapes.render(self.shape, value, request)
-
-
-class Venue(shapes.Venue):
-    # Decimals as Django REST framework gives them, strings to the places the field keeps
-    # ("58.461000"), as Wagtail's API v2 has always given the coordinates.
-    latitude: Decimal | None
-    longitude: Decimal | None
-
-
-def related_fields(model):
-    """{field name: field} of the related fields the package's pages name in ``api_fields``."""
-    if issubclass(model, EventPageMixin):
-        return {
-            "venue": ShapeField(Venue, source="localized_venue"),
-            "event_type": ShapeField(shapes.Term, source="localized_event_type"),
-            "topics": ShapeField(shapes.Term, many=True, source="localized_topics"),
-            "organisers": ShapeField(shapes.Organisation, many=True, source="localized_organisers"),
-            "people": ShapeField(shapes.PersonInEvent, many=True, source="people_in_event"),
-            "image": ShapeField(shapes.Image),
-        }
-    if issubclass(model, PersonPageMixin):
-        return {
-            "organisation": ShapeField(shapes.Organisation, source="localized_organisation"),
-            "portrait": ShapeField(shapes.Image),
-        }
-    return {}
+from .fields import related_fields
 
 
 class EventFieldsMixin:
