@@ -4,7 +4,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from wagtail_events.api.v2 import EventPagesAPIViewSet
+from wagtail_events.api_v2.views import EventPagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 # Wagtail's pages endpoint, with events and people in a fixed number of queries.

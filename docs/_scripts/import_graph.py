@@ -20,14 +20,34 @@ ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "docs" / "_static" / "architecture" / "floors.svg"
 
 # Names for the floors, top first, as docs/explanation/architecture.md calls them.
-FLOOR_NAMES = ["compose", "pages", "serve", "render", "read", "content", "ground"]
+FLOOR_NAMES = [
+    "API add-ons",
+    "events API",
+    "compose",
+    "pages",
+    "serve",
+    "render",
+    "read",
+    "content",
+    "ground",
+]
 
 WIDTH = 1180
 LEFT = 110  # room for the floor names
 BAND = 92
 BOX_HEIGHT = 26
 CHAR_WIDTH = 7.2  # of the 12px monospace labels
-COLOURS = ["#7b3294", "#2166ac", "#e66101", "#b35806", "#5e3c99", "#1b7837", "#4d4d4d"]
+COLOURS = [
+    "#c51b7d",
+    "#01665e",
+    "#7b3294",
+    "#2166ac",
+    "#e66101",
+    "#b35806",
+    "#5e3c99",
+    "#1b7837",
+    "#4d4d4d",
+]
 
 
 def floors_contract():

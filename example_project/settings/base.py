@@ -13,6 +13,9 @@ INSTALLED_APPS = [
     "example_project.home",
     "wagtail_events",
     "wagtail_events.pages",
+    # The optional API apps: the events API (django-ninja) and Wagtail's API v2 for the pages.
+    "wagtail_events.api",
+    "wagtail_events.api_v2",
     # Norwegian words Wagtail and wagtail-localize lack; before them, so Django finds these first.
     "wagtail_events.admin_locale",
     "wagtail_localize",

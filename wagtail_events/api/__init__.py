@@ -1,1 +1,1 @@
-"""The events API (django-ninja) and Wagtail API v2 endpoints."""
+"""The events API (django-ninja): an optional app (``wagtail_events.api``)."""

@@ -1,19 +1,21 @@
 """The events API: public events, people and their programmes as JSON, for other sites.
 
-Mount ``api.urls`` in your URLconf (the example project uses ``path("api/", api.urls)``).
+Its operations are on ``router``, a django-ninja ``Router``. A site with a ``NinjaAPI`` of its
+own mounts it there (``site_api.add_router("/events/", router)``, and
+``add_exception_handlers(site_api)`` for the package's answer to invalid parameters). ``api``
+is the package's own ``NinjaAPI``, made of the same router, for a site that just includes the
+package's URLs (``wagtail_events.api.urls``, or ``path("api/", api.urls)``).
+
 Every response is public, the same for everyone, and cached under the content version (see
 ``wagtail_events.caching``): a repeat or conditional request costs no query.
 """
 
-from urllib.parse import urlencode
-
 from django.http import Http404, HttpResponse
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
-from ninja import Field, NinjaAPI, Path, Query
+from ninja import Field, NinjaAPI, Path, Query, Router
 from ninja.decorators import decorate_view
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 from pydantic_core import to_json
 
 from .. import feeds, outputs
@@ -30,17 +32,12 @@ from ..queries import (
     public_pages,
 )
 from ..search import people_matching
-from . import data, schemas
+from . import schemas, shapes
 from .filters import MAX_PAGE_ID, EventQuery, ListParameters, PersonQuery
 from .listing import events_named, find_event_refs, in_order_of, load_events_for_api
+from .shapes import render
 
-api = NinjaAPI(
-    title="Events API",
-    version="1",
-    description="Public events, people and organisations of this site's event programmes, "
-    "in each language. Read-only, no authentication; cacheable (ETag).",
-    urls_namespace="wagtail_events_api",
-)
+router = Router()
 
 CACHED = decorate_view(cached_response)
 # Every operation takes parameters, so each may answer 422; and 404 where an id or a
@@ -55,22 +52,37 @@ def _page_id(description):
     return Path(..., ge=1, le=MAX_PAGE_ID, description=description)
 
 
-@api.exception_handler(Http404)
-def not_found(request, exc):
-    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+def add_exception_handlers(api):
+    """Give ``api`` the events API's answer to invalid parameters, as its OpenAPI document has
+    it: ninja's own (422, with each error's location), plus one line naming the parameters.
+
+    A not-found id or profile is ninja's ``HttpError`` (404, with why), which every
+    ``NinjaAPI`` answers alike.
+    """
+
+    def invalid_parameters(request, exc):
+        names = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
+        message = f"Invalid parameters: {', '.join(names)}." if names else "Invalid parameters."
+        body = {"detail": exc.errors, "message": message}
+        return api.create_response(request, body, status=422)
+
+    api.add_exception_handler(ValidationError, invalid_parameters)
 
 
-@api.exception_handler(ValidationError)
-def invalid_parameters(request, exc):
-    # Ninja's own answer (422 with each error's location), plus one line naming the parameters.
-    names = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
-    message = f"Invalid parameters: {', '.join(names)}." if names else "Invalid parameters."
-    return api.create_response(request, {"detail": exc.errors, "message": message}, status=422)
+def _find_event_refs(query):
+    try:
+        return find_event_refs(query)
+    except Http404 as unknown_profile:
+        raise HttpError(404, str(unknown_profile)) from unknown_profile
 
 
 def _json(payload):
     """The payload as JSON. Its shape is the documented schema's; the tests check each one."""
     return HttpResponse(to_json(payload), content_type="application/json")
+
+
+def _render_or_none(shape, obj, request):
+    return render(shape, obj, request) if obj is not None else None
 
 
 def _page_links(request, count, limit, offset):
@@ -84,13 +96,7 @@ def _page_links(request, count, limit, offset):
     return following, preceding
 
 
-def _api_url(request, name, **params):
-    url = reverse(f"{api.urls_namespace}:{name}")
-    query = urlencode(params, doseq=True)
-    return request.build_absolute_uri(f"{url}?{query}" if query else url)
-
-
-@api.get(
+@router.get(
     "/events/",
     response={200: schemas.EventList, **NOT_FOUND},
     url_name="events",
@@ -104,13 +110,13 @@ def list_events(request, query: Query[EventQuery]):
     An unknown organiser, type, topic, person or series matches nothing: the list is empty.
     An unknown profile is a 404; a known one's colours come with the list, for the widget.
     """
-    found = find_event_refs(query)
+    found = _find_event_refs(query)
     following, preceding = _page_links(request, found.count, found.limit, found.offset)
 
     def build(refs):
         events, pages = load_events_for_api(events_named(refs))
         return [
-            data.event_data(request, event, pages) if event else None
+            render(shapes.Event, event, request, pages=pages) if event else None
             for event in in_order_of(refs, events)
         ]
 
@@ -122,7 +128,7 @@ def list_events(request, query: Query[EventQuery]):
             "next": following,
             "previous": preceding,
             "items": [item for item in items if item is not None],
-            "profile": data.embed_profile_data(found.listing.profile),
+            "profile": _render_or_none(shapes.EmbedProfile, found.listing.profile, request),
         },
     )
 
@@ -131,7 +137,7 @@ class CalendarQuery(EventQuery):
     limit: int = Field(500, ge=1, le=1000, description="How many events the calendar holds.")
 
 
-@api.get(
+@router.get(
     "/events.ics",
     response={200: str, **NOT_FOUND},
     url_name="events_calendar",
@@ -144,7 +150,7 @@ class CalendarQuery(EventQuery):
 @CACHED
 def events_calendar(request, query: Query[CalendarQuery]):
     """The same events as the list, as an iCalendar file to subscribe to (up to 1,000)."""
-    found = find_event_refs(query)
+    found = _find_event_refs(query)
 
     def build(refs):
         events = in_order_of(refs, load_events(events_named(refs)))
@@ -163,7 +169,7 @@ def events_calendar(request, query: Query[CalendarQuery]):
         )
 
 
-@api.get(
+@router.get(
     "/events/{event_id}/",
     response={200: schemas.EventDetail, **NOT_FOUND},
     url_name="event",
@@ -175,16 +181,15 @@ def get_event(request, event_id: int = _page_id("The event page's id.")):
     """One public event by id, in its own language, with its body as HTML."""
     events, pages = load_events_for_api(public_events().filter(pk=event_id))
     if not events:
-        raise Http404("There is no public event with this id.")
-    payload = data.event_data(request, events[0], pages, with_body_html=True)
-    return _json(payload)
+        raise HttpError(404, "There is no public event with this id.")
+    return _json(render(shapes.EventDetail, events[0], request, pages=pages))
 
 
 def _people(lang):
     return public_pages(person_page_model()).filter(locale__language_code=lang)
 
 
-@api.get(
+@router.get(
     "/people/",
     response={200: schemas.PersonList, **INVALID},
     url_name="people",
@@ -213,18 +218,12 @@ def list_people(request, params: Query[PersonQuery]):
             "count_exact": exact,
             "next": following,
             "previous": preceding,
-            "items": [_person(request, person) for person in people],
+            "items": [render(shapes.Person, person, request) for person in people],
         },
     )
 
 
-def _person(request, person):
-    lang = person.locale.language_code
-    events_url = _api_url(request, "events", person=person.slug, lang=lang)
-    return data.person_data(request, person, events_url)
-
-
-@api.get(
+@router.get(
     "/people/{person_id}/",
     response={200: schemas.Person, **NOT_FOUND},
     url_name="person",
@@ -235,20 +234,16 @@ def _person(request, person):
 def get_person(request, person_id: int = _page_id("The person page's id.")):
     people = load_person_pages(public_pages(person_page_model()).filter(pk=person_id))
     if not people:
-        raise Http404("There is no public person with this id.")
-    return _json(_person(request, people[0]))
+        raise HttpError(404, "There is no public person with this id.")
+    return _json(render(shapes.Person, people[0], request))
 
 
-def _snippet_list(model, lang, describe):
-    return [
-        {**describe(obj), "locale": obj.locale.language_code}
-        for obj in one_version_each(model.objects.select_related("locale"), lang).order_by(
-            "name", "pk"
-        )
-    ]
+def _snippet_list(request, model, lang, shape):
+    snippets = one_version_each(model.objects.select_related("locale"), lang)
+    return [render(shape, obj, request, lang=lang) for obj in snippets.order_by("name", "pk")]
 
 
-@api.get(
+@router.get(
     "/organisations/",
     response={200: list[schemas.OrganisationItem], **INVALID},
     url_name="organisations",
@@ -258,15 +253,10 @@ def _snippet_list(model, lang, describe):
 @CACHED
 def list_organisations(request, params: Query[ListParameters]):
     """Every organisation, named in the language asked for where translated."""
-
-    def describe(organisation):
-        events_url = _api_url(request, "events", organiser=organisation.slug, lang=params.lang)
-        return {**data.organisation_data(organisation), "events_url": events_url}
-
-    return _json(_snippet_list(Organisation, params.lang, describe))
+    return _json(_snippet_list(request, Organisation, params.lang, shapes.OrganisationItem))
 
 
-@api.get(
+@router.get(
     "/venues/",
     response={200: list[schemas.VenueItem], **INVALID},
     url_name="venues",
@@ -275,10 +265,10 @@ def list_organisations(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_venues(request, params: Query[ListParameters]):
-    return _json(_snippet_list(Venue, params.lang, data.venue_data))
+    return _json(_snippet_list(request, Venue, params.lang, shapes.VenueItem))
 
 
-@api.get(
+@router.get(
     "/types/",
     response={200: list[schemas.TermItem], **INVALID},
     url_name="types",
@@ -287,10 +277,10 @@ def list_venues(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_types(request, params: Query[ListParameters]):
-    return _json(_snippet_list(EventType, params.lang, data.term_data))
+    return _json(_snippet_list(request, EventType, params.lang, shapes.TermItem))
 
 
-@api.get(
+@router.get(
     "/topics/",
     response={200: list[schemas.TermItem], **INVALID},
     url_name="topics",
@@ -299,10 +289,10 @@ def list_types(request, params: Query[ListParameters]):
 )
 @CACHED
 def list_topics(request, params: Query[ListParameters]):
-    return _json(_snippet_list(Topic, params.lang, data.term_data))
+    return _json(_snippet_list(request, Topic, params.lang, shapes.TermItem))
 
 
-@api.get(
+@router.get(
     "/series/",
     response={200: list[schemas.Series], **INVALID},
     url_name="series",
@@ -319,21 +309,21 @@ def list_series(request, params: Query[ListParameters]):
         .order_by("path")
     )
     by_path = {index.path: index for index in indexes}
-    items = []
-    for index in indexes:
-        url = data.page_url(request, index)
-        parent = by_path.get(index.path[: -index.steplen])
-        items.append(
-            {
-                "id": index.pk,
-                "translation_key": str(index.translation_key),
-                "locale": index.locale.language_code,
-                "title": index.title,
-                "url": url,
-                "parent_id": parent.pk if parent else None,
-                "ics_url": data.route_url(request, index, "calendar"),
-                "feed_url": data.route_url(request, index, "feed"),
-                "events_url": _api_url(request, "events", series=index.pk, lang=params.lang),
-            }
-        )
-    return _json(items)
+    return _json(
+        [
+            render(shapes.Series, index, request, indexes=by_path, lang=params.lang)
+            for index in indexes
+        ]
+    )
+
+
+# The package's own API, for a site that just includes its URLs (``wagtail_events.api.urls``).
+api = NinjaAPI(
+    title="Events API",
+    version="1",
+    description="Public events, people and organisations of this site's event programmes, "
+    "in each language. Read-only, no authentication; cacheable (ETag).",
+    urls_namespace="wagtail_events_api",
+)
+add_exception_handlers(api)
+api.add_router("", router)

@@ -29,7 +29,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 from wagtail_localize.models import Translation
 
-from .. import serializers
 from ..base_page import page_model
 from ..blocks import EventBodyBlock, agenda_day_errors
 from ..choices import (
@@ -339,21 +338,13 @@ class EventPageMixin(models.Model):
         APIField("attendance_mode"),
         APIField("livestream_url"),
         APIField("recording_url"),
-        APIField("venue", serializer=serializers.VenueSerializer(source="localized_venue")),
-        APIField(
-            "event_type", serializer=serializers.TermSerializer(source="localized_event_type")
-        ),
-        APIField(
-            "topics", serializer=serializers.TermSerializer(source="localized_topics", many=True)
-        ),
-        APIField(
-            "organisers",
-            serializer=serializers.OrganisationSerializer(source="localized_organisers", many=True),
-        ),
-        APIField(
-            "people",
-            serializer=serializers.EventPersonSerializer(source="people_in_event", many=True),
-        ),
+        # The related fields: the package's API v2 endpoint gives them in the events API's
+        # shapes, in the page's language (see wagtail_events.api_v2.fields).
+        APIField("venue"),
+        APIField("event_type"),
+        APIField("topics"),
+        APIField("organisers"),
+        APIField("people"),
         APIField("registration_required"),
         APIField("registration_url"),
         APIField("is_free"),
@@ -361,7 +352,7 @@ class EventPageMixin(models.Model):
         APIField("capacity"),
         APIField("spoken_languages"),
         APIField("accessibility"),
-        APIField("image", serializer=serializers.ImageSerializer()),
+        APIField("image"),
     ]
 
     # Facts are the same in every language; links point at the source-language objects and are

@@ -9,7 +9,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .. import serializers
 from ..blocks import LinkBlock
 from ..i18n import person_links
 from ..slugs import slug_from_name
@@ -96,15 +95,14 @@ class PersonPageMixin(models.Model):
         APIField("given_name"),
         APIField("family_name"),
         APIField("job_title"),
-        APIField(
-            "organisation",
-            serializer=serializers.OrganisationSerializer(source="localized_organisation"),
-        ),
+        # Given in the events API's shape, with the portrait, by the package's API v2
+        # endpoint (see wagtail_events.api_v2.fields).
+        APIField("organisation"),
         APIField("bio"),
         APIField("public_email"),
         APIField("public_phone"),
         APIField("links"),
-        APIField("portrait", serializer=serializers.ImageSerializer()),
+        APIField("portrait"),
     ]
 
     # Names, contact details and links are the same in every language; the title is translated.

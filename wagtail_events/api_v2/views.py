@@ -3,7 +3,8 @@
 Register :class:`EventPagesAPIViewSet` as the ``pages`` endpoint in place of Wagtail's
 ``PagesAPIViewSet``. It answers the same requests with the same shape, but a page of events or
 people costs a fixed number of queries, and it shows only what :mod:`wagtail_events.queries`
-calls public.
+calls public. The pages' related fields (venue, people, organisers, ...) come in the events
+API's shapes (see ``fields``).
 """
 
 from django.db.models import prefetch_related_objects
@@ -19,9 +20,21 @@ from ..queries import (
     load_stream_field,
     only_public,
 )
+from .fields import related_fields
 
 
-class EventPagesAPIViewSet(PagesAPIViewSet):
+class EventFieldsMixin:
+    """Gives an API v2 pages endpoint the package's pages' related fields (``related_fields``).
+
+    A field the site gives a serializer of its own in ``api_fields`` keeps it.
+    """
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {**related_fields(model), **super().get_field_serializer_overrides(model)}
+
+
+class EventPagesAPIViewSet(EventFieldsMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, with events and people loaded in a fixed number of queries."""
 
     def get_base_queryset(self):
