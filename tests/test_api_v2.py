@@ -142,6 +142,22 @@ def test_events_in_norwegian_with_people_and_facts(client, event):
     }
 
 
+@pytest.mark.urls("tests.stock_api_v2_urls")
+def test_wagtail_s_own_endpoint_gives_the_plain_fields_and_refuses_the_related_ones(client, event):
+    # The related fields take the package's endpoint (EventPagesAPIViewSet or EventFieldsMixin).
+    item = items(client, EVENTS)["Hvem tar regningen for klimatilpasningen?"]
+
+    assert (item["lead"], item["status"]) == (
+        "Kommunene må ruste seg for mer ekstremvær.",
+        "scheduled",
+    )
+    assert not {"venue", "people", "organisers", "event_type", "topics", "image"} & set(item)
+    for params in ({**EVENTS, "fields": "venue"}, {**PEOPLE, "fields": "portrait"}):
+        response = client.get(PAGES, params)
+        assert response.status_code == 400
+        assert "unknown" in response.json()["message"]
+
+
 def test_contact_details_only_when_made_public_for_the_event(client, event):
     people = items(client, EVENTS)[event.title]["people"]
     moderator, private_contact, public_contact = people

@@ -9,6 +9,7 @@ API's shapes (see ``fields``).
 
 from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
+from wagtail.api import APIField
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from ..images import renditions_prefetch
@@ -26,8 +27,16 @@ from .fields import related_fields
 class EventFieldsMixin:
     """Gives an API v2 pages endpoint the package's pages' related fields (``related_fields``).
 
-    A field the site gives a serializer of its own in ``api_fields`` keeps it.
+    The pages' ``api_fields`` leave them out, so Wagtail's own endpoint, which cannot give
+    them, lists the other fields and answers 400 to a request that names one. A field the site
+    gives a serializer of its own in ``api_fields`` keeps it.
     """
+
+    @classmethod
+    def get_body_fields(cls, model):
+        fields = super().get_body_fields(model)
+        named = {field.name for field in fields}
+        return fields + [APIField(name) for name in related_fields(model) if name not in named]
 
     @classmethod
     def get_field_serializer_overrides(cls, model):

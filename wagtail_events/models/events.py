@@ -338,13 +338,6 @@ class EventPageMixin(models.Model):
         APIField("attendance_mode"),
         APIField("livestream_url"),
         APIField("recording_url"),
-        # The related fields: the package's API v2 endpoint gives them in the events API's
-        # shapes, in the page's language (see wagtail_events.api_v2.fields).
-        APIField("venue"),
-        APIField("event_type"),
-        APIField("topics"),
-        APIField("organisers"),
-        APIField("people"),
         APIField("registration_required"),
         APIField("registration_url"),
         APIField("is_free"),
@@ -352,7 +345,9 @@ class EventPageMixin(models.Model):
         APIField("capacity"),
         APIField("spoken_languages"),
         APIField("accessibility"),
-        APIField("image"),
+        # The related fields (venue, event type, topics, organisers, people, image) are the
+        # package's API v2 endpoint's to add, in the events API's shapes and the page's
+        # language (wagtail_events.api_v2.fields): Wagtail's own endpoint could not give them.
     ]
 
     # Facts are the same in every language; links point at the source-language objects and are

@@ -95,14 +95,12 @@ class PersonPageMixin(models.Model):
         APIField("given_name"),
         APIField("family_name"),
         APIField("job_title"),
-        # Given in the events API's shape, with the portrait, by the package's API v2
-        # endpoint (see wagtail_events.api_v2.fields).
-        APIField("organisation"),
         APIField("bio"),
         APIField("public_email"),
         APIField("public_phone"),
         APIField("links"),
-        APIField("portrait"),
+        # The organisation and the portrait are the package's API v2 endpoint's to add, in the
+        # events API's shapes (wagtail_events.api_v2.fields).
     ]
 
     # Names, contact details and links are the same in every language; the title is translated.
