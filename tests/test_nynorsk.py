@@ -60,7 +60,7 @@ def test_event_page_in_nynorsk(client, series, people_index, nynorsk_site):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="nn">' in html
-    assert "12. august 2025 kl. 09:00–09:45" in html
+    assert "12. august 2025 kl. 09.00–09.45" in html
     # Words the two standards write differently, from the package and the example site.
     for nynorsk, bokmal in [
         ("Ordstyrar", "Ordstyrer"),
@@ -75,7 +75,7 @@ def test_event_page_in_nynorsk(client, series, people_index, nynorsk_site):
     # The Bokmål page beside it is unchanged.
     nb_html = client.get(event.url).content.decode()
     assert '<html lang="nb">' in nb_html
-    assert "12.08.2025 kl. 09:00–09:45" in nb_html
+    assert "12.08.2025 kl. 09.00–09.45" in nb_html
     assert "Ordstyrer" in nb_html
     assert "Ordstyrar" not in nb_html
 
@@ -88,7 +88,7 @@ def test_event_index_in_nynorsk(client, series, nynorsk_site):
     html = client.get(nn_series.url + "?when=past").content.decode()
 
     assert nn_event.url in html
-    assert "18. august 2025 kl. 09:00–10:00" in html
+    assert "18. august 2025 kl. 09.00–10.00" in html
     for nynorsk, bokmal in [
         ("Kommande arrangement", "Kommende arrangementer"),
         ("Tidlegare arrangement", "Tidligere arrangementer"),

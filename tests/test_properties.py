@@ -562,8 +562,12 @@ def is_ambiguous(local):
     return other.utcoffset() != local.utcoffset()
 
 
+# A time of day as the texts write it, 09:00 or 09.00, never a part of a date such as 12.08.2025.
+TIME_OF_DAY = re.compile(r"(?<![\d.])\d{2}[:.]\d{2}(?![\d.])")
+
+
 def expected_when(start, end, all_day, language):
-    """The documented text, built from zoneinfo's local times: nb "12.08.2025 kl. 09:00–09:45",
+    """The documented text, built from zoneinfo's local times: nb "12.08.2025 kl. 09.00–09.45",
     en "12 August 2025, 09:00–09:45"."""
 
     def day(value):
@@ -575,7 +579,10 @@ def expected_when(start, end, all_day, language):
     with_zone = is_ambiguous(start) or is_ambiguous(end)
 
     def time(value):
-        return f"{value:%H:%M} {value.tzname()}" if with_zone else f"{value:%H:%M}"
+        # Hours and minutes: a full stop in Norwegian, as Språkrådet writes them; a colon in
+        # English.
+        clock = f"{value:%H.%M}" if language == "nb" else f"{value:%H:%M}"
+        return f"{clock} {value.tzname()}" if with_zone else clock
 
     at = " kl. " if language == "nb" else ", "
     if all_day:
@@ -618,10 +625,10 @@ def test_event_times_are_wall_clock_times_in_the_event_zone(times, all_day, lang
         when = event.when
     assert when == expected_when(local_start, local_end, all_day, language)
     if all_day:
-        assert ":" not in when
+        assert not TIME_OF_DAY.search(when)
     elif not is_ambiguous(local_start) and not is_ambiguous(local_end):
         # Without zone names, the text never shows the end before the start.
-        times_shown = re.findall(r"\d{2}:\d{2}", when)
+        times_shown = TIME_OF_DAY.findall(when)
         assert (local_end.date(), times_shown[-1]) >= (local_start.date(), times_shown[0])
 
 
@@ -633,7 +640,7 @@ def test_norwegian_dates_use_the_norwegian_format(day):
         start=start, end=start + datetime.timedelta(minutes=45), timezone="Europe/Oslo"
     )
     with translation.override("nb"):
-        assert event.when == f"{day:%d.%m.%Y} kl. 09:00–09:45"
+        assert event.when == f"{day:%d.%m.%Y} kl. 09.00–09.45"
 
 
 # --- the .ics builder: text round-trips -------------------------------------------------------
