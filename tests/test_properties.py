@@ -12,6 +12,7 @@ import zoneinfo
 from dataclasses import replace
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import QueryDict
 from django.utils import timezone, translation
@@ -183,7 +184,8 @@ def integer_in(text, low, high):
 
 
 CHOICES = {
-    "lang": ("nb", "en"),
+    # The site's content languages, however many: the test settings have three.
+    "lang": tuple(code for code, _name in django_settings.WAGTAIL_CONTENT_LANGUAGES),
     "when": (UPCOMING, PAST, ALL),
     "order": ("start", "-start"),
     "status": tuple(EventStatus.values),
@@ -511,6 +513,10 @@ def test_index_to_before_from_is_refused(start, days):
 
 FORMAT_ZONES = ["Europe/Oslo", "America/New_York", "America/Santiago", "Australia/Lord_Howe"]
 MONTHS = "January February March April May June July August September October November December"
+# The same in both written standards.
+MONTHS_NORWEGIAN = (
+    "januar februar mars april mai juni juli august september oktober november desember"
+)
 
 
 def transitions(zone_name, first_year=2023, last_year=2027):
@@ -568,11 +574,13 @@ TIME_OF_DAY = re.compile(r"(?<![\d.])\d{2}[:.]\d{2}(?![\d.])")
 
 def expected_when(start, end, all_day, language):
     """The documented text, built from zoneinfo's local times: nb "12.08.2025 kl. 09.00–09.45",
-    en "12 August 2025, 09:00–09:45"."""
+    nn "12. august 2025 kl. 09.00–09.45", en "12 August 2025, 09:00–09:45"."""
 
     def day(value):
         if language == "nb":
             return f"{value.day:02}.{value.month:02}.{value.year}"
+        if language == "nn":
+            return f"{value.day}. {MONTHS_NORWEGIAN.split()[value.month - 1]} {value.year}"
         return f"{value.day} {MONTHS.split()[value.month - 1]} {value.year}"
 
     # A time that happens twice is told apart by the zone's abbreviation (CEST, CET).
@@ -581,10 +589,10 @@ def expected_when(start, end, all_day, language):
     def time(value):
         # Hours and minutes: a full stop in Norwegian, as Språkrådet writes them; a colon in
         # English.
-        clock = f"{value:%H.%M}" if language == "nb" else f"{value:%H:%M}"
+        clock = f"{value:%H:%M}" if language == "en" else f"{value:%H.%M}"
         return f"{clock} {value.tzname()}" if with_zone else clock
 
-    at = " kl. " if language == "nb" else ", "
+    at = ", " if language == "en" else " kl. "
     if all_day:
         if start.date() == end.date():
             return day(start)
@@ -595,7 +603,7 @@ def expected_when(start, end, all_day, language):
 
 
 @bounded(300)
-@given(times=event_times(), all_day=st.booleans(), language=st.sampled_from(["nb", "en"]))
+@given(times=event_times(), all_day=st.booleans(), language=st.sampled_from(["nb", "nn", "en"]))
 @example(  # Oslo, clocks back: 02:30 CEST, then 40 minutes later 02:10 CET
     times=(
         "Europe/Oslo",
