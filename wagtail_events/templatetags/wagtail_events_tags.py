@@ -32,5 +32,6 @@ def agenda_day(value):
 
 @register.filter
 def event_time(value):
-    """A time of day as the active language writes it (nb and nn 09.00, en 09:00)."""
-    return format_time(value)
+    """A time of day as the active language writes it (nb and nn 09.00, en 09:00); empty for
+    none, as Django's ``time`` filter."""
+    return "" if value in (None, "") else format_time(value)
