@@ -243,6 +243,14 @@ def test_the_page_links_its_versions_in_every_language(client, data, language):
     ]
 
 
+@pytest.mark.parametrize(("language", "home"), [("nb", "/"), ("nn", "/nn/"), ("en", "/en/")])
+def test_the_site_header_and_search_stay_in_the_page_language(client, data, language, home):
+    soup = BeautifulSoup(html_of(client, data.versions[language].url), "html.parser")
+
+    assert soup.select_one(".site-header__home")["href"] == home
+    assert soup.select_one(".site-header__search")["href"] == f"{home}search/"
+
+
 def test_the_sitemap_lists_every_language_version(client, data):
     response = client.get("/sitemap.xml")
 

@@ -149,7 +149,8 @@ p { margin: 0.2em 0 0; }
       const candidates = [
         this.getAttribute("lang"),
         items && items.length ? items[0].locale : null,
-        (document.documentElement.lang || "").slice(0, 2),
+        // The primary subtag: "nn" of "nn-NO", "smj" of "smj-NO".
+        (document.documentElement.lang || "").split("-")[0].toLowerCase(),
       ];
       return candidates.find((code) => code && Object.hasOwn(STRINGS, code)) || "nb";
     }
