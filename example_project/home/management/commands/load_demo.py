@@ -47,9 +47,9 @@ class Command(BaseCommand):
         "organisations, venues, event types and topics, all translated into English with "
         "wagtail-localize, and a demo superuser. On a site with Nynorsk (nn) among its content "
         "languages, the reference event, the pages above it and the snippets it shows are "
-        "translated into Nynorsk too. Safe to run again: what exists already (found "
-        "by slug in Norwegian, and by translation for English) is kept as it is, and only what "
-        "is missing is created. The Arendalsuka events have their real 2025 dates; the other "
+        "translated into Nynorsk too. Safe to run again: what exists already (found by slug in "
+        "Norwegian, and by translation for the translations) is kept as it is, and only what is "
+        "missing is created. The Arendalsuka events have their real 2025 dates; the other "
         "events are dated relative to the day the command creates them (from 60 days before to "
         "60 days after), so the site always has past and upcoming events. Ends by printing how "
         "to log in to the admin, on the port in the PORT environment variable (default 8000)."
@@ -154,7 +154,7 @@ class DemoBuilder:
     def build(self):
         self.nb_locale, _ = Locale.objects.get_or_create(language_code="nb")
         self.en_locale, _ = Locale.objects.get_or_create(language_code="en")
-        # Nynorsk only where the site publishes in it (WAGTAIL_EVENTS_DEMO_NYNORSK).
+        # Nynorsk only where the site publishes in it (the example project's DEMO_NYNORSK).
         self.nn_locale = None
         if "nn" in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
             self.nn_locale, _ = Locale.objects.get_or_create(language_code="nn")
