@@ -38,6 +38,11 @@ def event_person_model():
     return event_page_model()._meta.get_field("event_people").related_model
 
 
+def event_date_change_model():
+    """The rows of a repeating event's changed dates: the event page's ``date_changes``."""
+    return event_page_model()._meta.get_field("date_changes").related_model
+
+
 # The names ``wagtail_events.models`` gives these models, for code written before the split.
 MODEL_LOOKUPS = {
     "EventIndexPage": event_index_page_model,
@@ -46,4 +51,5 @@ MODEL_LOOKUPS = {
     "PersonPage": person_page_model,
     "EventOrganiser": event_organiser_model,
     "EventPerson": event_person_model,
+    "EventDateChange": event_date_change_model,
 }

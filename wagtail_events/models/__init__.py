@@ -11,6 +11,7 @@ from ..choices import ACCESSIBILITY_FEATURES, AttendanceMode, EventStatus, Role
 from ..page_models import MODEL_LOOKUPS
 from .embeds import EmbedProfile
 from .events import (
+    EventDateChangeMixin,
     EventIndexPageMixin,
     EventOrganiserMixin,
     EventPageMixin,
@@ -24,6 +25,7 @@ __all__ = [
     "AttendanceMode",
     "EmbedProfile",
     "EventIndexPageMixin",
+    "EventDateChangeMixin",
     "EventOrganiserMixin",
     "EventPageMixin",
     "EventPersonMixin",
