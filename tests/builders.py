@@ -378,17 +378,24 @@ def english_copy(obj, **changes):
     """A published English copy of a page or snippet, as a translation leaves it: its links
     still point at the Norwegian objects. ``changes`` are set on the copy before it is saved."""
     _nb, en = locales()
+    return translated_copy(obj, en, **changes)
+
+
+def translated_copy(obj, locale, **changes):
+    """:func:`english_copy` into any ``locale``. The pages above a page without a version in
+    ``locale`` get one: an alias of theirs, live as they are, as when an editor translates a
+    page into a new language."""
     if isinstance(obj, AbstractPage):
-        english = obj.copy_for_translation(en, copy_parents=True)
+        copy = obj.copy_for_translation(locale, copy_parents=True)
         for name, value in changes.items():
-            setattr(english, name, value)
-        factories.publish(english)
-        return type(obj).objects.get(pk=english.pk)
-    english = obj.copy_for_translation(en)
+            setattr(copy, name, value)
+        factories.publish(copy)
+        return type(obj).objects.get(pk=copy.pk)
+    copy = obj.copy_for_translation(locale)
     for name, value in changes.items():
-        setattr(english, name, value)
-    english.save()
-    return english
+        setattr(copy, name, value)
+    copy.save()
+    return copy
 
 
 # How many events the two programmes of sized_programmes() hold.

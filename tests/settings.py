@@ -24,3 +24,11 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # that publishes right away can race it and post the same slug twice. The browser tests drive
 # the editor's own steps, so autosave is off for them.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+# Three content languages, so nothing in the package can assume two: Bokmål (the default),
+# Nynorsk and English. Nynorsk's Wagtail locale is made by the tests that publish in it.
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("nb", "Norsk bokmål"),
+    ("nn", "Norsk nynorsk"),
+    ("en", "English"),
+]

@@ -1,8 +1,13 @@
-"""The demo loader: what a visitor of the example site sees, in Norwegian and English."""
+"""The demo loader: what a visitor of the example site sees, in Norwegian and English.
+
+The test settings have Nynorsk as a third content language, as the example project has with
+DEMO_NYNORSK=1, so the demo translates the reference event into Nynorsk too.
+"""
 
 import datetime
 import io
 import json
+import runpy
 import zoneinfo
 
 import icalendar
@@ -16,6 +21,7 @@ from wagtail.models import Locale, Page, ReferenceIndex, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from example_project.home.models import HomePage
+from example_project.settings import base as example_settings
 from wagtail_events.models import (
     AttendanceMode,
     EventIndexPage,
@@ -34,6 +40,7 @@ from wagtail_events.models import (
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 TITLE_NB = "Når kunstig intelligens blir del av helseteamet: Fra forsøk til gevinst"
 TITLE_EN = "When artificial intelligence joins the health team: from pilot to payoff"
+TITLE_NN = "Når kunstig intelligens blir del av helseteamet: Frå forsøk til gevinst"
 
 # (role, name, title nb, title en, organisation nb or None), in the seed's order.
 REFERENCE_PEOPLE = [
@@ -69,6 +76,12 @@ REFERENCE_PEOPLE = [
     ("participant", "Terje Brasethvik", "Forskningsdirektør", "Research Director", "NTNU NorwAI"),
     ("participant", "Trond Utne", "Administrerende direktør", "Chief Executive", "Hemit HF"),
 ]
+# The titles at the event in Nynorsk, where they are written otherwise than in Bokmål.
+TITLE_IN_NYNORSK = {
+    "Administrerende direktør": "Administrerande direktør",
+    "Klinikksjef, Klinikk for bildediagnostikk": "Klinikksjef, Klinikk for biletdiagnostikk",
+    "Forskningsdirektør": "Forskingsdirektør",
+}
 ORGANISATION_EN = {
     "Hemit HF": "Hemit HF",
     "Helse Midt-Norge RHF": "Central Norway Regional Health Authority",
@@ -111,6 +124,11 @@ def en(demo):
 
 
 @pytest.fixture
+def nn(demo):
+    return Locale.objects.get(language_code="nn")
+
+
+@pytest.fixture
 def reference_nb(nb):
     return EventPage.objects.get(locale=nb, title=TITLE_NB)
 
@@ -118,6 +136,22 @@ def reference_nb(nb):
 @pytest.fixture
 def reference_en(reference_nb, en):
     return reference_nb.get_translation(en)
+
+
+@pytest.fixture
+def reference_nn(reference_nb, nn):
+    return reference_nb.get_translation(nn)
+
+
+@pytest.fixture
+def reference(request, language):
+    """The reference event in the test's ``language``."""
+    return request.getfixturevalue(f"reference_{language}")
+
+
+def nb_title(title, language):
+    """A title at the reference event, as the page in ``language`` gives it."""
+    return TITLE_IN_NYNORSK.get(title, title) if language == "nn" else title
 
 
 def counts():
@@ -222,6 +256,58 @@ def test_reference_event_in_norwegian(reference_nb):
     assert people == [(role, name, title, org) for role, name, title, _en, org in REFERENCE_PEOPLE]
 
 
+def test_reference_event_in_nynorsk(reference_nn, reference_nb, nn):
+    event = reference_nn
+    assert event.live
+    assert event.title == TITLE_NN
+    assert (event.start, event.end) == (reference_nb.start, reference_nb.end)
+    assert event.localized_venue.address_lines == ["Strandgaten 1", "Arendal", "Noreg"]
+    assert event.localized_event_type.name == "Debatt"
+    assert sorted(topic.name for topic in event.localized_topics) == ["Forsking", "Helse"]
+    assert [org.name for org in event.localized_organisers] == ["NTNU NorwAI", "Hemit HF"]
+    assert event.lead.startswith("Kva hindrar at kunstig intelligens blir teken i bruk")
+
+    blocks = {block.block_type: block.value for block in event.body}
+    assert "framtidas helseteneste" in blocks["rich_text"].source
+    assert blocks["rich_text"].source.count("<p>") == 3
+    assert blocks["questions"]["heading"] == "I denne debatten spør vi:"
+    assert blocks["questions"]["questions"][0].startswith("Kva står i vegen")
+    assert len(blocks["questions"]["questions"]) == 3
+
+    people = [
+        (row.role, row.display_name, row.title, getattr(row.display_organisation, "name", None))
+        for row in event.people_in_event
+    ]
+    assert people == [
+        (role, name, nb_title(title, "nn"), org) for role, name, title, _en, org in REFERENCE_PEOPLE
+    ]
+    # Made as the English is, by wagtail-localize, under Nynorsk translations of the pages
+    # above it (not aliases of the Bokmål ones).
+    assert Translation.objects.filter(
+        source__object_id=reference_nb.translation_key, target_locale=nn
+    ).exists()
+    ancestors = event.get_ancestors().filter(depth__gt=1)
+    assert [page.title for page in ancestors] == [
+        "Arrangement om helse og forsking",
+        "Arrangement",
+        "Arendalsuka 2025",
+    ]
+    assert all(page.live and page.alias_of_id is None for page in ancestors)
+    # The rest of the programme stays in Bokmål and English.
+    assert list(EventPage.objects.filter(locale=nn)) == [event]
+
+
+def test_demo_nynorsk_makes_nynorsk_a_third_content_language(monkeypatch):
+    def languages():
+        path = example_settings.__file__
+        return [code for code, _name in runpy.run_path(path)["WAGTAIL_CONTENT_LANGUAGES"]]
+
+    monkeypatch.delenv("DEMO_NYNORSK", raising=False)
+    assert languages() == ["nb", "en"]
+    monkeypatch.setenv("DEMO_NYNORSK", "1")
+    assert languages() == ["nb", "nn", "en"]
+
+
 def test_reference_event_in_english(reference_en, reference_nb):
     event = reference_en
     assert event.live
@@ -266,9 +352,9 @@ def test_contact_details_are_public_on_the_event_only(reference_nb, reference_en
     assert "nina.kotte@example.org" not in client.get(nina.url).content.decode()
 
 
-@pytest.mark.parametrize("language", ["nb", "en"])
-def test_reference_event_page_is_served(language, reference_nb, reference_en, client):
-    event = reference_nb if language == "nb" else reference_en
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_reference_event_page_is_served(language, reference, client):
+    event = reference
     response = client.get(event.url)
 
     assert response.status_code == 200
@@ -276,9 +362,15 @@ def test_reference_event_page_is_served(language, reference_nb, reference_en, cl
     assert event.title in html
     for _role, name, title_nb, title_en, _org in REFERENCE_PEOPLE:
         assert name in html
-        assert (title_nb if language == "nb" else title_en) in html
+        assert (title_en if language == "en" else nb_title(title_nb, language)) in html
     assert "nina.kotte@example.org" in html
-    assert ("I denne debatten spør vi:" if language == "nb" else "In this debate we ask:") in html
+    assert ("In this debate we ask:" if language == "en" else "I denne debatten spør vi:") in html
+    when = {
+        "nb": "12.08.2025 kl. 09.00–09.45",
+        "nn": "12. august 2025 kl. 09.00–09.45",
+        "en": "12 August 2025, 09:00–09:45",
+    }
+    assert when[language] in html
 
 
 def test_events_are_varied_enough_for_listings(nb, en):
@@ -376,11 +468,9 @@ def test_search_and_usage_indexes_cover_both_languages(reference_nb, reference_e
     assert {str(reference_nb.pk), str(reference_en.pk)} <= using_pages
 
 
-@pytest.mark.parametrize("language", ["nb", "en"])
-def test_reference_event_links_a_valid_calendar_and_json_ld(
-    language, reference_nb, reference_en, client
-):
-    event = reference_nb if language == "nb" else reference_en
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_reference_event_links_a_valid_calendar_and_json_ld(language, reference, client):
+    event = reference
     html = client.get(event.url).content.decode()
 
     soup = BeautifulSoup(html, "html.parser")
@@ -398,7 +488,8 @@ def test_reference_event_links_a_valid_calendar_and_json_ld(
     assert data["name"] == event.title
     assert data["startDate"] == "2025-08-12T09:00:00+02:00"
     assert data["endDate"] == "2025-08-12T09:45:00+02:00"
-    assert data["inLanguage"]
+    # The demo's reference event names no spoken language: the page's own.
+    assert data["inLanguage"] == language
 
 
 @pytest.mark.parametrize(
@@ -410,18 +501,19 @@ def test_reference_event_links_a_valid_calendar_and_json_ld(
         {"from": "2025-08-12", "to": "2025-08-12"},
     ],
 )
-@pytest.mark.parametrize("language", ["nb", "en"])
-def test_programme_filters_find_the_reference_event(
-    language, query, reference_nb, reference_en, client
-):
-    event = reference_nb if language == "nb" else reference_en
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_programme_filters_find_the_reference_event(language, query, reference, client):
+    event = reference
     programme = event.get_parent()
     response = client.get(programme.url, {"when": "all", **query})
 
     # A filter that could not be used would leave the list unfiltered.
     assert not response.context["filter"].errors
     assert event.title in response.content.decode()
-    # And it does filter: a topic the reference event lacks leaves it out.
-    other = client.get(programme.url, {"when": "all", **query, "topic": "personvern"})
+    # And it does filter: a topic the reference event lacks leaves it out. The Nynorsk
+    # Arendalsuka holds the reference event alone, so it offers no other topic: a status the
+    # event lacks instead.
+    lacking = {"status": "cancelled"} if language == "nn" else {"topic": "personvern"}
+    other = client.get(programme.url, {"when": "all", **query, **lacking})
     assert not other.context["filter"].errors
     assert event.title not in other.content.decode()

@@ -30,14 +30,14 @@ def oslo(*args):
 @pytest.mark.parametrize(
     ("language", "start", "end", "all_day", "expected"),
     [
-        ("nb", oslo(2025, 8, 12, 9), oslo(2025, 8, 12, 9, 45), 0, "12.08.2025 kl. 09:00–09:45"),
+        ("nb", oslo(2025, 8, 12, 9), oslo(2025, 8, 12, 9, 45), 0, "12.08.2025 kl. 09.00–09.45"),
         ("en", oslo(2025, 8, 12, 9), oslo(2025, 8, 12, 9, 45), 0, "12 August 2025, 09:00–09:45"),
         (
             "nb",
             oslo(2025, 8, 12, 18),
             oslo(2025, 8, 13, 2),
             0,
-            "12.08.2025 kl. 18:00 – 13.08.2025 kl. 02:00",
+            "12.08.2025 kl. 18.00 – 13.08.2025 kl. 02.00",
         ),
         ("en", oslo(2025, 8, 11), oslo(2025, 8, 15), 1, "11 August 2025–15 August 2025"),
         ("nb", oslo(2025, 8, 11), oslo(2025, 8, 11, 23), 1, "11.08.2025"),
@@ -47,14 +47,14 @@ def oslo(*args):
             oslo(2025, 8, 12, 9),
             oslo(2025, 8, 12, 9, 45),
             0,
-            "12. august 2025 kl. 09:00–09:45",
+            "12. august 2025 kl. 09.00–09.45",
         ),
         (
             "nn",
             oslo(2025, 8, 12, 18),
             oslo(2025, 8, 13, 2),
             0,
-            "12. august 2025 kl. 18:00 – 13. august 2025 kl. 02:00",
+            "12. august 2025 kl. 18.00 – 13. august 2025 kl. 02.00",
         ),
         ("nn", oslo(2025, 8, 11), oslo(2025, 8, 15), 1, "11. august 2025–15. august 2025"),
     ],
@@ -127,7 +127,7 @@ def test_event_page_shows_the_facts_in_the_seed_order(client, reference_like_eve
         'href="#main-content"',
         "<h1",
         "Når kunstig intelligens blir del av helseteamet",
-        "12.08.2025 kl. 09:00–09:45",
+        "12.08.2025 kl. 09.00–09.45",
         "Bankgården, Strandgaten 1",
         "Hva stopper kunstig intelligens i helsetjenesten?",
         "Kunstig intelligens er nøkkelen.",
@@ -376,3 +376,20 @@ def test_an_agenda_on_one_day_has_no_day_headings(client, series):
     html = client.get(event.url).content.decode()
 
     assert agenda_days(html) == [(None, None, ["Åpning", "Debatt"])]
+
+
+def test_agenda_times_are_written_the_norwegian_way_for_people_and_the_iso_way_for_machines(
+    client, series
+):
+    item = {**agenda_item("Debatt", start="09:00"), "end_time": "09:30"}
+    event = EventPageFactory(
+        parent=series, body=[{"type": "agenda", "value": {"heading": "", "items": [item]}}]
+    )
+
+    agenda = BeautifulSoup(client.get(event.url).content.decode(), "html.parser")
+    times = agenda.select(".we-agenda__items time")
+
+    assert [(time["datetime"], time.get_text()) for time in times] == [
+        ("09:00", "09.00"),
+        ("09:30", "09.30"),
+    ]

@@ -12,6 +12,7 @@ import zoneinfo
 from dataclasses import replace
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import QueryDict
 from django.utils import timezone, translation
@@ -183,7 +184,8 @@ def integer_in(text, low, high):
 
 
 CHOICES = {
-    "lang": ("nb", "en"),
+    # The site's content languages, however many: the test settings have three.
+    "lang": tuple(code for code, _name in django_settings.WAGTAIL_CONTENT_LANGUAGES),
     "when": (UPCOMING, PAST, ALL),
     "order": ("start", "-start"),
     "status": tuple(EventStatus.values),
@@ -511,6 +513,10 @@ def test_index_to_before_from_is_refused(start, days):
 
 FORMAT_ZONES = ["Europe/Oslo", "America/New_York", "America/Santiago", "Australia/Lord_Howe"]
 MONTHS = "January February March April May June July August September October November December"
+# The same in both written standards.
+MONTHS_NORWEGIAN = (
+    "januar februar mars april mai juni juli august september oktober november desember"
+)
 
 
 def transitions(zone_name, first_year=2023, last_year=2027):
@@ -562,22 +568,31 @@ def is_ambiguous(local):
     return other.utcoffset() != local.utcoffset()
 
 
+# A time of day as the texts write it, 09:00 or 09.00, never a part of a date such as 12.08.2025.
+TIME_OF_DAY = re.compile(r"(?<![\d.])\d{2}[:.]\d{2}(?![\d.])")
+
+
 def expected_when(start, end, all_day, language):
-    """The documented text, built from zoneinfo's local times: nb "12.08.2025 kl. 09:00–09:45",
-    en "12 August 2025, 09:00–09:45"."""
+    """The documented text, built from zoneinfo's local times: nb "12.08.2025 kl. 09.00–09.45",
+    nn "12. august 2025 kl. 09.00–09.45", en "12 August 2025, 09:00–09:45"."""
 
     def day(value):
         if language == "nb":
             return f"{value.day:02}.{value.month:02}.{value.year}"
+        if language == "nn":
+            return f"{value.day}. {MONTHS_NORWEGIAN.split()[value.month - 1]} {value.year}"
         return f"{value.day} {MONTHS.split()[value.month - 1]} {value.year}"
 
     # A time that happens twice is told apart by the zone's abbreviation (CEST, CET).
     with_zone = is_ambiguous(start) or is_ambiguous(end)
 
     def time(value):
-        return f"{value:%H:%M} {value.tzname()}" if with_zone else f"{value:%H:%M}"
+        # Hours and minutes: a full stop in Norwegian, as Språkrådet writes them; a colon in
+        # English.
+        clock = f"{value:%H:%M}" if language == "en" else f"{value:%H.%M}"
+        return f"{clock} {value.tzname()}" if with_zone else clock
 
-    at = " kl. " if language == "nb" else ", "
+    at = ", " if language == "en" else " kl. "
     if all_day:
         if start.date() == end.date():
             return day(start)
@@ -588,7 +603,7 @@ def expected_when(start, end, all_day, language):
 
 
 @bounded(300)
-@given(times=event_times(), all_day=st.booleans(), language=st.sampled_from(["nb", "en"]))
+@given(times=event_times(), all_day=st.booleans(), language=st.sampled_from(["nb", "nn", "en"]))
 @example(  # Oslo, clocks back: 02:30 CEST, then 40 minutes later 02:10 CET
     times=(
         "Europe/Oslo",
@@ -618,10 +633,10 @@ def test_event_times_are_wall_clock_times_in_the_event_zone(times, all_day, lang
         when = event.when
     assert when == expected_when(local_start, local_end, all_day, language)
     if all_day:
-        assert ":" not in when
+        assert not TIME_OF_DAY.search(when)
     elif not is_ambiguous(local_start) and not is_ambiguous(local_end):
         # Without zone names, the text never shows the end before the start.
-        times_shown = re.findall(r"\d{2}:\d{2}", when)
+        times_shown = TIME_OF_DAY.findall(when)
         assert (local_end.date(), times_shown[-1]) >= (local_start.date(), times_shown[0])
 
 
@@ -633,7 +648,7 @@ def test_norwegian_dates_use_the_norwegian_format(day):
         start=start, end=start + datetime.timedelta(minutes=45), timezone="Europe/Oslo"
     )
     with translation.override("nb"):
-        assert event.when == f"{day:%d.%m.%Y} kl. 09:00–09:45"
+        assert event.when == f"{day:%d.%m.%Y} kl. 09.00–09.45"
 
 
 # --- the .ics builder: text round-trips -------------------------------------------------------

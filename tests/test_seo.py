@@ -122,7 +122,11 @@ def test_pages_in_one_language_have_no_alternates(client, series):
 
 def test_search_page_switches_language_with_the_query(client, home_page):
     html = client.get("/search/", {"q": "helse"}).content.decode()
-    assert language_switch(html) == [("English", "/en/search/?q=helse", "en", "en")]
+    # Every content language of the site (the test settings have three), in their order.
+    assert language_switch(html) == [
+        ("Norsk nynorsk", "/nn/search/?q=helse", "nn", "nn"),
+        ("English", "/en/search/?q=helse", "en", "en"),
+    ]
 
 
 # --- sitemap ---------------------------------------------------------------------------------

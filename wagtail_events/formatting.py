@@ -1,6 +1,7 @@
 """Human-readable event times, in the active language and the event's own time zone."""
 
 from django.utils.dateformat import format as format_date
+from django.utils.dateformat import time_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -23,8 +24,15 @@ def format_day(value):
     return capfirst(format_date(value, pgettext("agenda day format", "l j F")))
 
 
+def format_time(value):
+    """A time of day, e.g. nb and nn "09.00", en "09:00"; ``value`` a time or a datetime."""
+    # Translators: a Django time format for event times. Språkrådet's rule for both Norwegian
+    # standards is a full stop between hours and minutes: "H.i" (09.00).
+    return time_format(value, pgettext("event time format", "H:i"))
+
+
 def _time(value, with_zone=False):
-    time = format_date(value, "H:i")
+    time = format_time(value)
     # Django's "T" leaves the zone out just where it is needed: at ambiguous times.
     return f"{time} {value.tzname()}" if with_zone else time
 
@@ -35,7 +43,8 @@ def _is_ambiguous(value):
 
 
 def format_event_when(start, end, all_day=False):
-    """E.g. nb "12.08.2025 kl. 09:00–09:45", en "12 August 2025, 09:00–09:45".
+    """E.g. nb "12.08.2025 kl. 09.00–09.45", nn "12. august 2025 kl. 09.00–09.45", en
+    "12 August 2025, 09:00–09:45".
 
     ``start`` and ``end`` are aware datetimes already in the event's time zone.
     """

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
@@ -255,7 +256,8 @@ def _scrub_rows(rows, person_ids, names, languages):
     scrubbed = []
     for row in rows:
         if row.get("person") in person_ids:
-            row = scrub_row(row, names, languages.get(row.get("locale"), "nb"))
+            # A row without its locale (an old revision's) is in the site's default language.
+            row = scrub_row(row, names, languages.get(row.get("locale"), settings.LANGUAGE_CODE))
         if row is not None:
             scrubbed.append(row)
     return scrubbed

@@ -2,7 +2,11 @@
 
 Each text is a ``T(nb, en)`` pair: ``load_demo`` writes the Norwegian into the source objects and
 gives wagtail-localize the English as the translation of that exact string. Names of people and
-places that read the same in both languages use ``same()``.
+places that read the same in every language use ``same()``.
+
+The texts of the reference event, of the pages above it and of the snippets it shows have a
+Nynorsk version too (``T(nb, en, nn)``): on a site with Nynorsk as a content language,
+``load_demo`` translates those into it as well.
 
 The reference event is a real programme entry from Arendalsuka 2025 (facts as published, contact
 details replaced by fictional ones). Every other event, and every person not in the reference
@@ -16,32 +20,41 @@ from typing import NamedTuple
 class T(NamedTuple):
     nb: str
     en: str
+    # Given for what the demo translates into Nynorsk, and only there.
+    nn: str | None = None
 
 
 def same(text):
-    return T(text, text)
+    return T(text, text, text)
 
 
-NORGE = T("Norge", "Norway")
+NORGE = T("Norge", "Norway", "Noreg")
 
 HOME = {
-    "slug": T("forside", "home"),
-    "title": T("Arrangementer om helse og forskning", "Events on health and research"),
+    "slug": T("forside", "home", "framside"),
+    "title": T(
+        "Arrangementer om helse og forskning",
+        "Events on health and research",
+        "Arrangement om helse og forsking",
+    ),
     "intro": T(
         "Et eksempelnettsted for wagtail_events: debatter, seminarer og konferanser om kunstig "
         "intelligens i helsetjenesten, med programmer, personer og arrangører.",
         "An example site for wagtail_events: debates, seminars and conferences on artificial "
         "intelligence in the health service, with programmes, people and organisers.",
+        "Eit eksempelnettstad for wagtail_events: debattar, seminar og konferansar om kunstig "
+        "intelligens i helsetenesta, med program, personar og arrangørar.",
     ),
 }
 
 EVENTS_INDEX = {
-    "slug": T("arrangementer", "events"),
-    "title": T("Arrangementer", "Events"),
+    "slug": T("arrangementer", "events", "arrangement"),
+    "title": T("Arrangementer", "Events", "Arrangement"),
     "intro": [
         T(
             "Debatter, seminarer og konferanser om helse, forskning og kunstig intelligens.",
             "Debates, seminars and conferences on health, research and artificial intelligence.",
+            "Debattar, seminar og konferansar om helse, forsking og kunstig intelligens.",
         )
     ],
 }
@@ -55,6 +68,8 @@ SERIES = {
             "festivalen i august 2025.",
             "Arendalsuka is an annual political festival in Arendal. These are our events from "
             "the festival in August 2025.",
+            "Arendalsuka er ein årleg politisk festival i Arendal. Her er arrangementa våre frå "
+            "festivalen i august 2025.",
         )
     ],
 }
@@ -83,17 +98,24 @@ ORGANISATIONS = {
         "url": "https://hemit.no/",
     },
     "helse-midt-norge": {
-        "name": T("Helse Midt-Norge RHF", "Central Norway Regional Health Authority"),
+        # Proper names keep their own form in Nynorsk.
+        "name": T(
+            "Helse Midt-Norge RHF",
+            "Central Norway Regional Health Authority",
+            "Helse Midt-Norge RHF",
+        ),
         "short_name": same("Helse Midt-Norge"),
         "url": "https://helse-midt.no/",
     },
     "oslo-universitetssykehus": {
-        "name": T("Oslo universitetssykehus", "Oslo University Hospital"),
+        "name": T(
+            "Oslo universitetssykehus", "Oslo University Hospital", "Oslo universitetssykehus"
+        ),
         "short_name": same("OUS"),
         "url": "https://oslo-universitetssykehus.no/",
     },
     "st-olavs-hospital": {
-        "name": T("St. Olavs hospital", "St. Olav's Hospital"),
+        "name": T("St. Olavs hospital", "St. Olav's Hospital", "St. Olavs hospital"),
         "short_name": same("St. Olavs"),
         "url": "https://stolav.no/",
     },
@@ -157,7 +179,7 @@ VENUES = {
 }
 
 EVENT_TYPES = {
-    "debatt": T("Debatt", "Debate"),
+    "debatt": T("Debatt", "Debate", "Debatt"),
     "seminar": same("Seminar"),
     "konferanse": T("Konferanse", "Conference"),
     "webinar": same("Webinar"),
@@ -167,8 +189,8 @@ EVENT_TYPES = {
 }
 
 TOPICS = {
-    "forskning": T("Forskning", "Research"),
-    "helse": T("Helse", "Health"),
+    "forskning": T("Forskning", "Research", "Forsking"),
+    "helse": T("Helse", "Health", "Helse"),
     "kunstig-intelligens": T("Kunstig intelligens", "Artificial intelligence"),
     "digitalisering": T("Digitalisering", "Digitalisation"),
     "personvern": T("Personvern", "Privacy"),
@@ -341,6 +363,7 @@ EVENTS = [
         "title": T(
             "Når kunstig intelligens blir del av helseteamet: Fra forsøk til gevinst",
             "When artificial intelligence joins the health team: from pilot to payoff",
+            "Når kunstig intelligens blir del av helseteamet: Frå forsøk til gevinst",
         ),
         "time": when(datetime.date(2025, 8, 12), "09:00", "09:45"),
         "venue": "bankgarden",
@@ -354,6 +377,8 @@ EVENTS = [
             "å lykkes?",
             "What keeps artificial intelligence from being put to use in the health service, and "
             "what does it take to succeed?",
+            "Kva hindrar at kunstig intelligens blir teken i bruk i helsetenesta, og kva skal til "
+            "for å lukkast?",
         ),
         "body": [
             T(
@@ -365,12 +390,18 @@ EVENTS = [
                 "Much of the work so far has happened in local pilots, driven by enthusiasts and "
                 "paid for with research money. Many algorithms already exist that clinicians "
                 "would like to use.",
+                "Kunstig intelligens blir peika på som ein nøkkel til framtidas helseteneste. "
+                "Mykje av arbeidet så langt har skjedd i lokale forsøk, drivne fram av eldsjeler "
+                "og betalte med forskingsmidlar. Det finst alt mange algoritmar som klinikarane "
+                "gjerne vil ta i bruk.",
             ),
             T(
                 "Når et forsøk har lyktes, begynner den vanskelige delen: å få løsningen over i "
                 "vanlig drift. Hindringene er tekniske, organisatoriske og regulatoriske.",
                 "Once a pilot has succeeded, the hard part begins: moving the solution into "
                 "everyday operation. The obstacles are technical, organisational and regulatory.",
+                "Når eit forsøk har lukkast, byrjar den vanskelege delen: å få løysinga over i "
+                "vanleg drift. Hindringane er tekniske, organisatoriske og regulatoriske.",
             ),
             T(
                 "Digitaliseringsministeren har høye ambisjoner for kunstig intelligens i offentlig "
@@ -380,28 +411,38 @@ EVENTS = [
                 "the public sector. The panel brings together the administration, a clinician "
                 "who has achieved results, and people who stand between Norwegian research and "
                 "the unit that puts it into practice.",
+                "Digitaliseringsministeren har høge ambisjonar for kunstig intelligens i offentleg "
+                "sektor. I panelet møtest forvaltninga, ein klinikar som har fått resultat, og "
+                "folk som står mellom norsk forsking og miljøet som skal ta ho i bruk.",
             ),
         ],
         "questions": {
-            "heading": T("I denne debatten spør vi:", "In this debate we ask:"),
+            "heading": T(
+                "I denne debatten spør vi:", "In this debate we ask:", "I denne debatten spør vi:"
+            ),
             "questions": [
                 T(
                     "Hva står i veien når lovende KI-prosjekter skal gi reell nytte i "
                     "helsetjenesten?",
                     "What stands in the way when promising AI projects are meant to deliver real "
                     "value in the health service?",
+                    "Kva står i vegen når lovande KI-prosjekt skal gje reell nytte i helsetenesta?",
                 ),
                 T(
                     "Hvordan sikrer vi at helsesektoren henger med, og at gode initiativ faktisk "
                     "når pasientene?",
                     "How do we make sure the health sector keeps pace, and that good initiatives "
                     "actually reach patients?",
+                    "Korleis sikrar vi at helsesektoren heng med, og at gode initiativ faktisk "
+                    "når pasientane?",
                 ),
                 T(
                     "Hvilke ressurser og strukturer mangler, og hva kan politikerne, forvaltningen "
                     "og helsesektoren selv gjøre?",
                     "Which resources and structures are missing, and what can politicians, the "
                     "administration and the health sector itself do?",
+                    "Kva ressursar og strukturar manglar, og kva kan politikarane, forvaltninga "
+                    "og helsesektoren sjølv gjera?",
                 ),
             ],
         },
@@ -410,7 +451,7 @@ EVENTS = [
             person(
                 "contact",
                 "nina-kotte",
-                T("Kommunikasjonssjef", "Head of Communications"),
+                T("Kommunikasjonssjef", "Head of Communications", "Kommunikasjonssjef"),
                 "hemit",
                 phone="+47 400 00 000",
                 email="nina.kotte@example.org",
@@ -419,7 +460,11 @@ EVENTS = [
             person(
                 "moderator",
                 "eiliv-flakne",
-                T("Kommunikasjonsdirektør", "Director of Communications"),
+                T(
+                    "Kommunikasjonsdirektør",
+                    "Director of Communications",
+                    "Kommunikasjonsdirektør",
+                ),
                 "helse-midt-norge",
             ),
             person(
@@ -428,6 +473,7 @@ EVENTS = [
                 T(
                     "Digitaliserings- og forvaltningsminister",
                     "Minister of Digitalisation and Public Governance",
+                    "Digitaliserings- og forvaltningsminister",
                 ),
                 # No organisation, as in the seed: her person page has none either.
                 None,
@@ -435,7 +481,7 @@ EVENTS = [
             person(
                 "participant",
                 "bjorn-atle-lein-bjornbeth",
-                T("Administrerende direktør", "Chief Executive"),
+                T("Administrerende direktør", "Chief Executive", "Administrerande direktør"),
                 "oslo-universitetssykehus",
             ),
             person(
@@ -444,19 +490,20 @@ EVENTS = [
                 T(
                     "Klinikksjef, Klinikk for bildediagnostikk",
                     "Head of Clinic, Clinic of Diagnostic Imaging",
+                    "Klinikksjef, Klinikk for biletdiagnostikk",
                 ),
                 "st-olavs-hospital",
             ),
             person(
                 "participant",
                 "terje-brasethvik",
-                T("Forskningsdirektør", "Research Director"),
+                T("Forskningsdirektør", "Research Director", "Forskingsdirektør"),
                 "ntnu-norwai",
             ),
             person(
                 "participant",
                 "trond-utne",
-                T("Administrerende direktør", "Chief Executive"),
+                T("Administrerende direktør", "Chief Executive", "Administrerande direktør"),
                 "hemit",
             ),
         ],

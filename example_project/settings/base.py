@@ -101,9 +101,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Norwegian Bokmål first, English second. Django's locale for Bokmål is "nb" ("no" is not one).
+# DEMO_NYNORSK=1 in the environment adds Norwegian Nynorsk as a third content language, at /nn/,
+# as for a body that publishes in both written standards; load_demo then translates the
+# reference event into it (see the demo tutorial).
+DEMO_NYNORSK = os.environ.get("DEMO_NYNORSK", "").lower() in {"1", "true", "yes", "on"}
 LANGUAGE_CODE = "nb"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("nb", "Norsk bokmål"),
+    *([("nn", "Norsk nynorsk")] if DEMO_NYNORSK else []),
     ("en", "English"),
 ]
 # The admin's languages, each editor's own choice: Nynorsk too, whatever the content languages.

@@ -1,6 +1,6 @@
 from django import template
 
-from ..formatting import format_day
+from ..formatting import format_day, format_time
 from ..weblinks import web_url as web_url_of
 
 register = template.Library()
@@ -28,3 +28,10 @@ def pages_found(pages):
 def agenda_day(value):
     """A day of an agenda, as its heading reads in the active language."""
     return format_day(value)
+
+
+@register.filter
+def event_time(value):
+    """A time of day as the active language writes it (nb and nn 09.00, en 09:00); empty for
+    none, as Django's ``time`` filter."""
+    return "" if value in (None, "") else format_time(value)

@@ -4,9 +4,9 @@
  *   <script src="https://events.example/static/wagtail_events/embed.js" defer></script>
  *   <wagtail-events profile="hemit" lang="nb" limit="5"></wagtail-events>
  *
- * Attributes: profile, lang (nb|en), limit, organiser, topic, type (several slugs: separate
- * them with spaces or commas) and api (the API's base URL; by default /api/ on the site that
- * serves this script). The list lives in a shadow root, so the host page's CSS cannot break it;
+ * Attributes: profile, lang (one of the site's content languages, e.g. nb, nn or en), limit,
+ * organiser, topic, type (several slugs: separate them with spaces or commas) and api (the
+ * API's base URL; by default /api/ on the site that serves this script). The list lives in a shadow root, so the host page's CSS cannot break it;
  * theme it with the custom properties --we-accent, --we-text, --we-background, --we-border,
  * --we-font and --we-font-size, or its parts (::part(event), ::part(title), ...). A profile's
  * colours apply where the host page sets none of its own.
@@ -23,11 +23,18 @@
   // A profile's colours, as the API gives them: only #rrggbb ever reaches a style.
   const COLOURS = ["accent", "text", "background"];
   const COLOUR = /^#[0-9a-f]{6}$/i;
+  // The element's own words, in each language the package has a catalogue for (nb, nn) and
+  // in English; a language without them gets Bokmål's.
   const STRINGS = {
     nb: {
       loading: "Henter arrangementer …",
       empty: "Ingen kommende arrangementer.",
       error: "Kunne ikke hente arrangementene. Prøv igjen senere.",
+    },
+    nn: {
+      loading: "Hentar arrangement …",
+      empty: "Ingen kommande arrangement.",
+      error: "Kunne ikkje henta arrangementa. Prøv igjen seinare.",
     },
     en: {
       loading: "Loading events…",
@@ -142,7 +149,8 @@ p { margin: 0.2em 0 0; }
       const candidates = [
         this.getAttribute("lang"),
         items && items.length ? items[0].locale : null,
-        (document.documentElement.lang || "").slice(0, 2),
+        // The primary subtag: "nn" of "nn-NO", "smj" of "smj-NO".
+        (document.documentElement.lang || "").split("-")[0].toLowerCase(),
       ];
       return candidates.find((code) => code && Object.hasOwn(STRINGS, code)) || "nb";
     }

@@ -1,10 +1,11 @@
-"""Build the demo site in code: pages, snippets and their English translations."""
+"""Build the demo site in code: pages, snippets and their English (and Nynorsk) translations."""
 
 import datetime
 import os
 import uuid
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -44,9 +45,11 @@ class Command(BaseCommand):
         "Load the demo site: a Norwegian home page with its English translation, the "
         "Arendalsuka 2025 programme with the reference event, more events, people, "
         "organisations, venues, event types and topics, all translated into English with "
-        "wagtail-localize, and a demo superuser. Safe to run again: what exists already (found "
-        "by slug in Norwegian, and by translation for English) is kept as it is, and only what "
-        "is missing is created. The Arendalsuka events have their real 2025 dates; the other "
+        "wagtail-localize, and a demo superuser. On a site with Nynorsk (nn) among its content "
+        "languages, the reference event, the pages above it and the snippets it shows are "
+        "translated into Nynorsk too. Safe to run again: what exists already (found by slug in "
+        "Norwegian, and by translation for the translations) is kept as it is, and only what is "
+        "missing is created. The Arendalsuka events have their real 2025 dates; the other "
         "events are dated relative to the day the command creates them (from 60 days before to "
         "60 days after), so the site always has past and upcoming events. Ends by printing how "
         "to log in to the admin, on the port in the PORT environment variable (default 8000)."
@@ -68,7 +71,10 @@ class Command(BaseCommand):
                 f"Demo loaded: {builder.created} objects created, {builder.kept} already there."
             )
         )
-        self.stdout.write(f"Site:  http://127.0.0.1:{port}/  (English at /en/)")
+        others = ", ".join(
+            f"{name} at /{code}/" for code, name in settings.WAGTAIL_CONTENT_LANGUAGES[1:]
+        )
+        self.stdout.write(f"Site:  http://127.0.0.1:{port}/  ({others})")
         self.stdout.write(f"Admin: http://127.0.0.1:{port}/admin/")
         if builder.user_created:
             self.stdout.write(f"Log in as “{DEMO_USERNAME}” with the password “{DEMO_PASSWORD}”.")
@@ -83,14 +89,16 @@ class Command(BaseCommand):
 class DemoBuilder:
     """Creates what is missing, translating each new object as soon as it exists.
 
-    English strings come from ``demo_content``: every Norwegian string used is remembered with
-    its English, and the translation of each extracted segment is looked up there. A string
-    with no English is a mistake in the content, so it stops the command.
+    Translations come from ``demo_content``: every Norwegian string used is remembered with
+    its English (and its Nynorsk, where it has one), and the translation of each extracted
+    segment is looked up there. A string with no translation is a mistake in the content, so it
+    stops the command.
     """
 
     def __init__(self, today):
         self.today = today
-        self.english = {}
+        # Norwegian text -> its translation, for each language translated into.
+        self.texts = {"en": {}, "nn": {}}
         self.created = 0
         self.kept = 0
         self.user_created = False
@@ -101,12 +109,18 @@ class DemoBuilder:
     # Content helpers
 
     def nb(self, value):
-        """The Norwegian of a ``T``, remembering its English; other values pass through."""
+        """The Norwegian of a ``T``, remembering its translations; other values pass through."""
         if not isinstance(value, T):
             return value
-        known = self.english.setdefault(value.nb, value.en)
-        if known != value.en:
-            raise CommandError(f"“{value.nb}” has two English versions: “{known}”, “{value.en}”.")
+        for language, texts in self.texts.items():
+            text = getattr(value, language)
+            if text is None:
+                continue
+            known = texts.setdefault(value.nb, text)
+            if known != text:
+                raise CommandError(
+                    f"“{value.nb}” has two translations into {language}: “{known}”, “{text}”."
+                )
         return value.nb
 
     def rich_text(self, paragraphs):
@@ -127,7 +141,7 @@ class DemoBuilder:
             self.kept += 1
 
     def index_references(self):
-        """Add what this run translated, in both languages, to the reference index (the admin's
+        """Add what this run translated, in every language, to the reference index (the admin's
         usage counts), which ``deferred_indexing`` leaves alone."""
         for instance in self.translated:
             for translation in instance.get_translations(inclusive=True):
@@ -140,6 +154,10 @@ class DemoBuilder:
     def build(self):
         self.nb_locale, _ = Locale.objects.get_or_create(language_code="nb")
         self.en_locale, _ = Locale.objects.get_or_create(language_code="en")
+        # Nynorsk only where the site publishes in it (the example project's DEMO_NYNORSK).
+        self.nn_locale = None
+        if "nn" in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            self.nn_locale, _ = Locale.objects.get_or_create(language_code="nn")
         self.user = self.demo_user()
 
         home = self.home_page()
@@ -169,10 +187,28 @@ class DemoBuilder:
             "events": events_index,
             "series": self.index_page(events_index, EventIndexPage, content.SERIES),
         }
-        for event in content.EVENTS:
-            self.event_page(parents[event["parent"]], event)
+        events = {
+            event["title"].nb: self.event_page(parents[event["parent"]], event)
+            for event in content.EVENTS
+        }
         for slug, fields in content.EMBED_PROFILES.items():
             self.embed_profile(slug, fields)
+        if self.nn_locale is not None:
+            self.in_nynorsk(events[content.EVENTS[0]["title"].nb])
+
+    def in_nynorsk(self, event):
+        """The reference event in Nynorsk, with the pages above it and the snippets it shows,
+        each translated as the English is: from the pages down, so each has its parent."""
+        self.current = f"event “{event.title}” in Nynorsk"
+        ancestors = event.get_ancestors().filter(depth__gt=1).specific()
+        rows = list(event.event_people.all())
+        organisations = {organiser.organisation for organiser in event.organisers.all()}
+        organisations |= {row.organisation for row in rows if row.organisation}
+        people = [row.person.specific for row in rows if row.person]
+        organisations |= {person.organisation for person in people if person.organisation}
+        snippets = [event.venue, event.event_type, *event.topics.all(), *organisations]
+        for instance in [*ancestors, *sorted(snippets, key=lambda snippet: snippet.slug), event]:
+            self.translate(instance, self.nn_locale)
 
     def demo_user(self):
         user_model = get_user_model()
@@ -311,7 +347,7 @@ class DemoBuilder:
 
     def event_page(self, parent, fields):
         self.current = f"event “{fields['title'].nb}”"
-        slug = T(slug_from_name(fields["title"].nb), slug_from_name(fields["title"].en))
+        slug = T(*(slug_from_name(title) if title else None for title in fields["title"]))
         return self.get_or_add_page(parent, EventPage, slug, lambda: self.build_event(fields))
 
     def build_event(self, fields):
@@ -414,26 +450,30 @@ class DemoBuilder:
 
     # Translation
 
-    def translate(self, instance):
-        """Give ``instance`` a published English translation, made with wagtail-localize."""
-        existing = instance.get_translation_or_none(self.en_locale)
+    def translate(self, instance, locale=None):
+        """Give ``instance`` a published translation, made with wagtail-localize: into
+        ``locale``, English by default."""
+        locale = locale or self.en_locale
+        existing = instance.get_translation_or_none(locale)
         if existing is not None and getattr(existing, "live", True):
             return
-        self.translated.append(instance)
+        if instance not in self.translated:
+            self.translated.append(instance)
+        texts = self.texts[locale.language_code]
         source, _ = TranslationSource.update_or_create_from_instance(instance)
         translation, _ = Translation.objects.update_or_create(
-            source=source, target_locale=self.en_locale, defaults={"enabled": True}
+            source=source, target_locale=locale, defaults={"enabled": True}
         )
         for segment in source.stringsegment_set.select_related("string", "context"):
             text = segment.string.as_value().render_text()
-            if text not in self.english:
-                raise CommandError(f"{self.current}: no English for “{text}”.")
+            if text not in texts:
+                raise CommandError(f"{self.current}: no {locale.get_display_name()} for “{text}”.")
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
-                locale=self.en_locale,
+                locale=locale,
                 context=segment.context,
                 defaults={
-                    "data": StringValue.from_plaintext(self.english[text]).data,
+                    "data": StringValue.from_plaintext(texts[text]).data,
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                     "last_translated_by": self.user,
                 },
@@ -444,5 +484,5 @@ class DemoBuilder:
         # save_target would publish on commit, from a page object read before this run adds the
         # page's children; publishing that later would reset the tree. Publish now instead.
         translation.save_target(user=self.user, publish=False)
-        target = instance.get_translation(self.en_locale)
+        target = instance.get_translation(locale)
         target.get_latest_revision().publish(user=self.user)
