@@ -4,7 +4,6 @@ Each handler is connected to the models it is for, one sender at a time, as
 ``wagtail.contrib.frontend_cache`` does: saving a model that no output shows costs nothing.
 """
 
-from corsheaders.signals import check_request_enabled
 from django.apps import apps
 from django.core.signals import request_finished, request_started, setting_changed
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -16,8 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from . import queries
 from .caching import bump_content_version, bump_event_version
-from .cors import allow_profile_origins
-from .models import EmbedProfile, EventPageMixin, Organisation, PersonPageMixin
+from .models import EventPageMixin, Organisation, PersonPageMixin
 from .models.taxonomy import SluggedSnippet
 from .purges import purge_for
 
@@ -28,7 +26,6 @@ CONTENT = (
     Site,
     Locale,
     SluggedSnippet,
-    EmbedProfile,
     AbstractImage,
 )
 # Changes to these pages, and to organisations, are purged from a CDN (see ``purges``).
@@ -37,7 +34,6 @@ PURGED_PAGES = (EventPageMixin, PersonPageMixin)
 # them stale, as a publish does.
 CACHED_SETTINGS = {
     "WAGTAIL_EVENTS",
-    "CORS_ALLOWED_ORIGINS",
     "LANGUAGES",
     "LANGUAGE_CODE",
     "WAGTAIL_CONTENT_LANGUAGES",
@@ -109,8 +105,6 @@ def register_signal_handlers():
         pre_delete.connect(purge, sender=model, dispatch_uid="wagtail_events_purge")
     for signal in (post_save, pre_delete):
         signal.connect(purge, sender=Organisation, dispatch_uid="wagtail_events_purge")
-
-    check_request_enabled.connect(allow_profile_origins, dispatch_uid="wagtail_events_cors")
 
     # View restrictions are read once per request, and again after any change to them.
     request_started.connect(queries.request_started, dispatch_uid="wagtail_events_restrictions")

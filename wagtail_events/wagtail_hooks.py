@@ -19,7 +19,6 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
-    EmbedProfile,
     EventIndexPageMixin,
     EventPage,
     EventPageMixin,
@@ -124,23 +123,6 @@ class TopicViewSet(TermViewSet):
     ordering = ["name"]
 
 
-class EmbedProfileViewSet(TermViewSet):
-    model = EmbedProfile
-    icon = "code"
-    list_display = [
-        "name",
-        "slug",
-        Column(
-            "allowed_origins",
-            label=_("Allowed origins"),
-            accessor=lambda profile: ", ".join(profile.origins),
-        ),
-        "language",
-    ]
-    search_fields = ["name", "slug", "allowed_origins"]
-    ordering = ["name"]
-
-
 class EventsMenu(ViewSetGroup):
     menu_label = _("Events")
     menu_icon = "date"
@@ -148,16 +130,20 @@ class EventsMenu(ViewSetGroup):
     items = (EventPageListingViewSet, PersonPageListingViewSet)
 
 
+# Optional apps add their viewsets to the "Event settings" menu with this ``menu_hook``.
+SETTINGS_MENU_HOOK = "register_wagtail_events_settings_menu_item"
+
+
 class EventSnippetsMenu(SnippetViewSetGroup):
     menu_label = _("Event settings")
     menu_icon = "cogs"
     menu_order = 201
+    submenu_hook = SETTINGS_MENU_HOOK
     items = (
         OrganisationViewSet,
         VenueViewSet,
         EventTypeViewSet,
         TopicViewSet,
-        EmbedProfileViewSet,
     )
 
 

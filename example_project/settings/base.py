@@ -13,6 +13,8 @@ INSTALLED_APPS = [
     "example_project.home",
     "wagtail_events",
     "wagtail_events.pages",
+    # The optional parts: leave out what the site does not use (see docs/how-to/install.md).
+    "wagtail_events.embed",
     # Norwegian words Wagtail and wagtail-localize lack; before them, so Django finds these first.
     "wagtail_events.admin_locale",
     "wagtail_localize",
