@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "wagtail_events.pages",
     # The optional parts: leave out what the site does not use (see docs/how-to/install.md).
     "wagtail_events.embed",
+    "wagtail_events.frontend_cache",
     # Norwegian words Wagtail and wagtail-localize lack; before them, so Django finds these first.
     "wagtail_events.admin_locale",
     "wagtail_localize",

@@ -16,12 +16,12 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
-from . import outputs
-from .base_page import page_model
-from .models.events import EventPageMixin
-from .models.people import PersonPageMixin
-from .outputs import EVENT, EVENT_PAGE, INDEX_PAGE, LIST, PERSON, PERSON_PAGE
-from .page_models import (
+from .. import outputs
+from ..base_page import page_model
+from ..models.events import EventPageMixin
+from ..models.people import PersonPageMixin
+from ..outputs import EVENT, EVENT_PAGE, INDEX_PAGE, LIST, PERSON, PERSON_PAGE
+from ..page_models import (
     embed_profile_model,
     event_index_page_model,
     event_person_model,
