@@ -29,7 +29,7 @@ from tests.factories import (
 )
 from wagtail_events.base_page import page_model
 from wagtail_events.models import EventPage, EventPerson, PersonPage, Role
-from wagtail_events.personal_data import placeholder
+from wagtail_events.personal_data.person_data import placeholder
 
 pytestmark = pytest.mark.django_db
 

@@ -3,5 +3,5 @@
 from django.dispatch import Signal
 
 # Events whose public content changed without a publish, such as a person erased from them
-# (``personal_data``): sent with ``events``, a list of the event pages, once they are saved.
+# (``wagtail_events.personal_data``): sent with ``events``, the event pages, once saved.
 events_changed = Signal()

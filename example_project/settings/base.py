@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     # The optional parts: leave out what the site does not use (see docs/how-to/install.md).
     "wagtail_events.embed",
     "wagtail_events.frontend_cache",
+    "wagtail_events.personal_data",
     # Norwegian words Wagtail and wagtail-localize lack; before them, so Django finds these first.
     "wagtail_events.admin_locale",
     "wagtail_localize",

@@ -28,9 +28,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from .caching import bump_event_version
-from .models import EventPage, EventPageMixin, EventPerson, PersonPage, Role
-from .signals import events_changed
+from ..caching import bump_event_version
+from ..models import EventPage, EventPageMixin, EventPerson, PersonPage, Role
+from ..signals import events_changed
 
 # What ``erase`` does with the name, title and organisation an event shows for the person.
 KEEP, REPLACE, REMOVE = "keep", "replace", "remove"
