@@ -146,6 +146,12 @@ class EventSnippetsMenu(SnippetViewSetGroup):
         TopicViewSet,
     )
 
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        # Wagtail 8 reads ``submenu_hook`` itself; Wagtail 7.4 does not, so it is set here too.
+        item.menu.register_hook_name = SETTINGS_MENU_HOOK
+        return item
+
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
