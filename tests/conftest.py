@@ -4,12 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.db.utils import load_backend
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests import builders, factories
 
@@ -255,3 +256,12 @@ def purged(settings):
     PURGED.clear()
     yield PURGED
     PURGED.clear()
+
+
+@pytest.fixture
+def one_cache_period():
+    """The clock stopped for the test. A cached answer's ETag names the ``CACHE_TIMEOUT``
+    period it was made in, so a test that compares ETags across requests would see new ones
+    whenever it ran over the end of a period."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield

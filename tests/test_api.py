@@ -22,7 +22,8 @@ from wagtail_events import queries
 from wagtail_events.api import schemas
 from wagtail_events.models import EmbedProfile, Role
 
-pytestmark = pytest.mark.django_db
+# The ETags compared across requests name the cache period: one period for each test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_cache_period")]
 
 shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 

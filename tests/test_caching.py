@@ -33,7 +33,8 @@ from wagtail_events.page_models import (
     person_page_model,
 )
 
-pytestmark = pytest.mark.django_db
+# The ETags compared across requests name the cache period: one period for each test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_cache_period")]
 
 ROOT = "http://localhost"
 # The API's own description of itself is no output of the programme.

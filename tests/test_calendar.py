@@ -29,7 +29,8 @@ from wagtail_events.calendar_links import (
 )
 from wagtail_events.models import AttendanceMode, EventIndexPage, EventPage, EventStatus, Role
 
-pytestmark = pytest.mark.django_db
+# The ETags compared across requests name the cache period: one period for each test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_cache_period")]
 
 shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 

@@ -334,6 +334,8 @@ def test_api_lists_the_reference_event_with_its_people(language, demo, client):
     assert [org["name"] for org in item["organisers"]] == ["NTNU NorwAI", "Hemit HF"]
 
 
+# The ETag compared across two requests names the cache period.
+@pytest.mark.usefixtures("one_cache_period")
 def test_events_api_lists_hemits_reference_event_with_its_people(demo, client):
     response = client.get("/api/events/", {"organiser": "hemit", "lang": "nb"})
 

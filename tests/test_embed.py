@@ -24,7 +24,8 @@ from tests.factories import (
 from tests.hidden_pages import HIDDEN_WAYS, hidden_page
 from wagtail_events.models import EmbedProfile, EventStatus
 
-pytestmark = pytest.mark.django_db
+# The ETags compared across requests name the cache period: one period for each test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_cache_period")]
 
 shared_tree, home_page, events_index, series, people_index = builders.tree_fixtures()
 

@@ -15,7 +15,8 @@ from tests.factories import (
 )
 from wagtail_events.models import EventIndexPage, EventPage
 
-pytestmark = pytest.mark.django_db
+# The ETags compared across requests name the cache period: one period for each test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_cache_period")]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

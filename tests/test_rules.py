@@ -1,11 +1,17 @@
 """The rules on an event's people hold however it is saved: in code, in the admin, by a sync."""
 
+from types import SimpleNamespace
+
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
 from tests import test_admin
@@ -248,3 +254,153 @@ def test_a_bulk_delete_warns_of_each_person_who_takes_part_in_events(
         "Ingrid Berg",
         "Ola Dahl",
     ]
+
+
+# The warning before deleting an event with people, on the delete of one page and of several
+
+
+def editor_speaking(language, superuser=False):
+    """A client logged in as an editor (Wagtail's Editors and Moderators groups), or as a
+    superuser, with the admin in ``language``."""
+    users = get_user_model().objects
+    create = users.create_superuser if superuser else users.create_user
+    editor = create(
+        username=f"redaktor-{language}", password="password", email="redaktor@example.org"
+    )
+    editor.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def debate_with_people(series, people_index):
+    """An event whose moderator is also its contact person, with a participant and a guest
+    who has no person page."""
+    kari = PersonPageFactory(parent=people_index, given_name="Kari", family_name="Lie")
+    ola = PersonPageFactory(parent=people_index, given_name="Ola", family_name="Dahl")
+    debate = EventPageFactory(
+        parent=series,
+        title="Debatt om KI",
+        people=[
+            (kari, Role.MODERATOR),
+            (ola, Role.PARTICIPANT),
+            (kari, Role.CONTACT),
+            {"name": "Gjest Utenside", "role": Role.CONTACT, "phone": "+47 400 00 999"},
+        ],
+    )
+    return SimpleNamespace(event=debate, kari=kari, ola=ola)
+
+
+def warnings_on(response):
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return soup.select(".messages li.warning")
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+@pytest.mark.parametrize(
+    ("language", "says", "moderator", "contact"),
+    [
+        (
+            "nb",
+            "Debatt om KI lenker til 2 personsider. Hvis du sletter arrangementet, fjernes "
+            "lenkene, og personsidene viser ikke lenger arrangementet. Selve personsidene "
+            "slettes ikke.",
+            "Ordstyrer",
+            "Kontaktperson",
+        ),
+        (
+            "nn",
+            "Debatt om KI har lenker til 2 personsider. Dersom du slettar arrangementet, blir "
+            "lenkene fjerna, og personsidene viser ikkje lenger arrangementet. Sjølve "
+            "personsidene blir ikkje sletta.",
+            "Ordstyrar",
+            "Kontaktperson",
+        ),
+        (
+            "en",
+            "Debatt om KI links to 2 person pages. If you delete the event, the links are "
+            "removed and the person pages no longer list the event; the person pages are kept.",
+            "Moderator",
+            "Contact person",
+        ),
+    ],
+)
+def test_deleting_an_event_warns_which_person_pages_it_links(
+    debate_with_people, language, says, moderator, contact
+):
+    event, kari, ola = debate_with_people.event, debate_with_people.kari, debate_with_people.ola
+    client = editor_speaking(language)
+    url = reverse("wagtailadmin_pages:delete", args=(event.pk,))
+
+    (warning,) = warnings_on(client.get(url))
+
+    assert warning.get_text(" ", strip=True).startswith(says)
+    items = [item.get_text(" ", strip=True) for item in warning.select("li")]
+    assert items[0] == f"Kari Lie ({moderator}, {contact})"
+    assert items[1].startswith("Ola Dahl (")
+    assert len(items) == 2  # the guest without a page loses no link
+    assert [a["href"] for a in warning.select("a")] == [edit_url(kari), edit_url(ola)]
+    # The editor can still delete it; the person pages stay, without the event.
+    assert client.post(url).status_code == 302
+    assert not EventPage.objects.filter(pk=event.pk).exists()
+    assert PersonPage.objects.filter(pk__in=[kari.pk, ola.pk]).count() == 2
+    assert not EventPerson.objects.filter(person__in=[kari, ola]).exists()
+
+
+def test_no_warning_for_an_event_without_person_pages(series):
+    event = EventPageFactory(
+        parent=series,
+        people=[{"name": "Gjest Utenside", "role": Role.CONTACT, "email": "gjest@example.org"}],
+    )
+    client = editor_speaking("nb")
+
+    assert warnings_on(client.get(reverse("wagtailadmin_pages:delete", args=(event.pk,)))) == []
+
+
+def test_a_bulk_delete_warns_of_each_event_and_person_in_the_editors_language(
+    debate_with_people, series, people_index
+):
+    event, kari = debate_with_people.event, debate_with_people.kari
+    quiet = EventPageFactory(parent=series, title="Uten folk")
+    nils = PersonPageFactory(parent=people_index, given_name="Nils", family_name="Berg")
+    panel = EventPageFactory(parent=series, title="Panel om presse", people=[nils])
+    client = editor_speaking("nb")
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+    query = f"?id={event.pk}&id={quiet.pk}&id={nils.pk}&id={panel.pk}"
+
+    warnings = [item.get_text(" ", strip=True) for item in warnings_on(client.get(url + query))]
+
+    # One warning for each page with links, events and people alike.
+    assert len(warnings) == 3, warnings
+    (about_debate,) = [text for text in warnings if text.startswith("Debatt om KI")]
+    assert about_debate.startswith("Debatt om KI lenker til 2 personsider.")
+    assert "Kari Lie (Ordstyrer, Kontaktperson)" in about_debate
+    (about_panel,) = [text for text in warnings if text.startswith("Panel om presse")]
+    assert about_panel.startswith("Panel om presse lenker til 1 personside.")
+    assert "Selve personsiden slettes ikke." in about_panel
+    (about_nils,) = [text for text in warnings if text.startswith("Nils Berg")]
+    assert about_nils.startswith("Nils Berg deltar i 1 arrangement.")
+    # The editor can still delete them all.
+    assert client.post(url + query).status_code == 302
+    assert not EventPage.objects.filter(pk__in=[event.pk, quiet.pk, panel.pk]).exists()
+    assert not PersonPage.objects.filter(pk=nils.pk).exists()
+    assert PersonPage.objects.filter(pk=kari.pk).exists()
+
+
+def test_the_event_warning_counts_the_person_pages_it_does_not_name(series, people_index):
+    people = [PersonPageFactory(parent=people_index) for _ in range(12)]
+    event = EventPageFactory(parent=series, people=people)
+    client = editor_speaking("nn")
+
+    (warning,) = warnings_on(client.get(reverse("wagtailadmin_pages:delete", args=(event.pk,))))
+
+    items = warning.select("li")
+    assert len(items) == 11
+    assert items[-1].get_text() == "og 2 personsider til"

@@ -1,4 +1,5 @@
-"""The fixed vocabularies of events: status, attendance, roles and accessibility features.
+"""The fixed vocabularies of events: status, attendance, roles, accessibility features and
+repetition.
 
 They stand on the ground floor so that every output can name them (an iCalendar STATUS, a
 schema.org eventStatus, the API's role labels) without importing the models that store them.
@@ -22,6 +23,28 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", _("Postponed")
     RESCHEDULED = "rescheduled", _("Rescheduled")
     MOVED_ONLINE = "moved_online", _("Moved online")
+
+
+class Frequency(models.TextChoices):
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly")
+
+
+class MonthlyBy(models.TextChoices):
+    """Which day of each month a monthly event falls on, taken from its first date."""
+
+    DATE = "date", _("On the same date (the 12th)")
+    WEEKDAY = "weekday", _("On the same weekday (the second Tuesday)")
+    LAST_WEEKDAY = "last_weekday", _("On the last such weekday (the last Tuesday)")
+
+
+class ChangeKind(models.TextChoices):
+    """What an editor does to one date of a repeating event."""
+
+    CANCELLED = "cancelled", _("Cancel this date")
+    MOVED = "moved", _("Move this date")
+    ADDED = "added", _("Add a date")
 
 
 class Role(models.TextChoices):

@@ -18,6 +18,9 @@ DEFAULTS = {
     # options. Past it, a filter is offered only once chosen (from a link, say), and the
     # search finds the names: nobody picks from thousands, and pages cost the same at any size.
     "FILTER_OPTIONS": 100,
+    # A repeating event may have at most this many dates: its occurrences are stored, and an
+    # editor who types a rule that runs for years gets an error instead of a table that size.
+    "MAX_OCCURRENCES": 1000,
     # Roles a person can have in an event, beyond the built-in ones: [("code", "Label"), ...].
     "EXTRA_ROLES": [],
     # Languages an event can be held in (BCP 47 code, label).

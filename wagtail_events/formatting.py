@@ -11,6 +11,11 @@ def _date(value):
     return format_date(value, pgettext("event date format", "j F Y"))
 
 
+def format_event_date(value):
+    """A date as event times show it, e.g. en "12 August 2025"."""
+    return _date(value)
+
+
 def format_day(value):
     """A day of a programme, e.g. nb "Tirsdag 12. august", en "Tuesday 12 August"."""
     # Translators: a Django date format for the day headings of an agenda over several days;

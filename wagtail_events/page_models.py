@@ -38,6 +38,11 @@ def event_person_model():
     return event_page_model()._meta.get_field("event_people").related_model
 
 
+def event_date_change_model():
+    """The rows of a repeating event's changed dates: the event page's ``date_changes``."""
+    return event_page_model()._meta.get_field("date_changes").related_model
+
+
 def embed_profile_model():
     """The embed profiles, or None on a site that leaves the ``wagtail_events.embed`` app out."""
     if not apps.is_installed("wagtail_events.embed"):
@@ -53,4 +58,5 @@ MODEL_LOOKUPS = {
     "PersonPage": person_page_model,
     "EventOrganiser": event_organiser_model,
     "EventPerson": event_person_model,
+    "EventDateChange": event_date_change_model,
 }

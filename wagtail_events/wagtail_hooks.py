@@ -1,17 +1,21 @@
 """Admin wiring: snippet viewsets, the events listing and the Events menu."""
 
+from typing import NamedTuple
+
 import django_filters
 from django.contrib import messages
 from django.http import Http404
 from django.urls import path, reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import PageStatusColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -37,8 +41,8 @@ from .translation_sync import SYNC_PATH, CheckedUpdateTranslationsView
 # The package's page types: served only within their publication dates.
 DATED_PAGES = (EventIndexPageMixin, EventPageMixin, PersonIndexPageMixin, PersonPageMixin)
 
-# How many events the warning before deleting a person names; it counts the rest.
-EVENTS_NAMED_IN_WARNING = 10
+# How many linked pages the warning before a delete names; it counts the rest.
+PAGES_NAMED_IN_WARNING = 10
 
 
 class EventPageFilterSet(PageFilterSet):
@@ -88,6 +92,13 @@ class TermViewSet(SnippetViewSet):
     # Search the listed fields in the database: it matches parts of words and works on every
     # database, where a search backend limited to fields fails on SQLite.
     search_backend_name = None
+
+    @property
+    def breadcrumbs_items(self):
+        # Wagtail's snippets name "Home" once, in the language active as the admin's addresses
+        # load; the admin views' own lazy "Home" is named in each editor's language.
+        _home, *rest = super().breadcrumbs_items
+        return [*WagtailAdminTemplateMixin.breadcrumbs_items, *rest]
 
 
 class OrganisationViewSet(TermViewSet):
@@ -180,69 +191,107 @@ def serve_only_within_publication_dates(page, request, serve_args, serve_kwargs)
 
 
 @hooks.register("before_delete_page")
-def warn_before_deleting_a_person(request, page):
-    """Tell the editor which events name the person they are about to delete.
+def warn_before_deleting(request, page):
+    """Tell the editor which links the delete they are about to confirm removes.
 
-    The events keep the name, title and organisation the person had there, but lose the link
-    to the person page. Shown as a warning on the delete confirmation, which both Wagtail 7.4
-    and 8 render with the messages of the same request.
+    Shown as a warning on the delete confirmation, which both Wagtail 7.4 and 8 render with the
+    messages of the same request. See ``links_a_delete_removes`` for what is named.
     """
-    if request.method == "GET" and isinstance(page, PersonPageMixin):
-        _warn_about_events_naming(request, page)
+    if request.method == "GET":
+        _warn_about_links(request, page)
 
 
-class DeletePagesWarningAboutPeople(DeleteBulkAction):
+class DeletePagesWithWarnings(DeleteBulkAction):
     """Wagtail's delete of several pages at once, with the warning the delete of one gives
-    for each person page among them (see ``warn_before_deleting_a_person``)."""
+    for each page among them (see ``warn_before_deleting``)."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.method == "GET":
             for item in context["items"]:
-                if isinstance(item["item"], PersonPageMixin):
-                    _warn_about_events_naming(self.request, item["item"])
+                _warn_about_links(self.request, item["item"])
         return context
 
 
 # After Wagtail's own (order 0), so it replaces the delete action of the page listings.
-hooks.register("register_bulk_action", DeletePagesWarningAboutPeople, order=1)
+hooks.register("register_bulk_action", DeletePagesWithWarnings, order=1)
 
 
-def _warn_about_events_naming(request, page):
-    events = _events_naming(page)
-    if not events:
+class LinksLost(NamedTuple):
+    """What a delete unlinks: the message, the linked pages with a few details on each, and the
+    words that count the ones the warning does not name (a plural chosen by ``count``)."""
+
+    message: str
+    linked: list
+    more: Promise
+
+
+def links_a_delete_removes(page):
+    """The links deleting ``page`` removes, as a ``LinksLost``, or None if it has none.
+
+    A person page: the events that name the person keep the name, title and organisation they
+    show, without the link. An event page: the person pages of its people are kept, without
+    the event.
+    """
+    if isinstance(page, PersonPageMixin):
+        events = _events_naming(page)
+        message = ngettext(
+            "%(name)s takes part in %(count)s event. If you delete the person page, the event "
+            "keeps the name, title and organisation it shows, without a link to the person.",
+            "%(name)s takes part in %(count)s events. If you delete the person page, the events "
+            "keep the name, title and organisation they show, without a link to the person.",
+            len(events),
+        ) % {"name": page.full_name or page.title, "count": len(events)}
+        linked = [(event, (event.when, event.locale.get_display_name())) for event in events]
+        more = ngettext_lazy("and %(count)s more event", "and %(count)s more events", "count")
+    elif isinstance(page, EventPageMixin):
+        linked = _people_linked_from(page)
+        message = ngettext(
+            "%(title)s links to %(count)s person page. If you delete the event, the link is "
+            "removed and the person page no longer lists the event; the person page is kept.",
+            "%(title)s links to %(count)s person pages. If you delete the event, the links are "
+            "removed and the person pages no longer list the event; the person pages are kept.",
+            len(linked),
+        ) % {"title": page.title, "count": len(linked)}
+        more = ngettext_lazy(
+            "and %(count)s more person page", "and %(count)s more person pages", "count"
+        )
+    else:
+        return None
+    return LinksLost(message, linked, more) if linked else None
+
+
+def _warn_about_links(request, page):
+    lost = links_a_delete_removes(page)
+    if lost is None:
         return
-    message = ngettext(
-        "%(name)s takes part in %(count)s event. If you delete the person page, the event "
-        "keeps the name, title and organisation it shows, without a link to the person.",
-        "%(name)s takes part in %(count)s events. If you delete the person page, the events "
-        "keep the name, title and organisation they show, without a link to the person.",
-        len(events),
-    ) % {"name": page.full_name or page.title, "count": len(events)}
-    shown = events[:EVENTS_NAMED_IN_WARNING]
+    shown = lost.linked[:PAGES_NAMED_IN_WARNING]
     items = format_html_join(
         "",
-        '<li><a href="{}">{}</a> ({}, {})</li>',
+        '<li><a href="{}">{}</a> ({})</li>',
         (
             (
-                reverse("wagtailadmin_pages:edit", args=(event.pk,)),
-                event.title,
-                event.when,
-                event.locale.get_display_name(),
+                reverse("wagtailadmin_pages:edit", args=(linked.pk,)),
+                linked.title,
+                ", ".join(details),
             )
-            for event in shown
+            for linked, details in shown
         ),
     )
-    more = len(events) - len(shown)
-    if more:
-        items += format_html(
-            "<li>{}</li>",
-            ngettext("and %(count)s more event", "and %(count)s more events", more)
-            % {"count": more},
-        )
+    rest = len(lost.linked) - len(shown)
+    if rest:
+        items += format_html("<li>{}</li>", lost.more % {"count": rest})
     messages.warning(
-        request, admin_messages.render(message, None, format_html("<ul>{}</ul>", items))
+        request, admin_messages.render(lost.message, None, format_html("<ul>{}</ul>", items))
     )
+
+
+def _people_linked_from(event):
+    """The person pages the event's people link, in the event's order, each with its roles there."""
+    roles = {}
+    for row in event.event_people.filter(person__isnull=False).select_related("person"):
+        roles.setdefault(row.person, []).append(row.get_role_display())
+    return list(roles.items())
 
 
 def _events_naming(person):

@@ -9,15 +9,9 @@ language's pictures go to a sub-directory named after it.
 import io
 import os
 import re
-from functools import cache
 from pathlib import Path
 
-import django
-import polib
 import pytest
-import wagtail
-import wagtail.admin
-import wagtail_localize
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
@@ -25,8 +19,7 @@ from django.utils.text import capfirst
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-import wagtail_events
-import wagtail_events.admin_locale
+from tests.admin_words import javascript_catalogue, untranslated
 from tests.browser.test_editor_flow import log_in, type_datetime
 from tests.factories import EventTypeFactory, OrganisationFactory, PersonPageFactory, TopicFactory
 from wagtail_events.models import EventPage, EventStatus, PersonPage, Role
@@ -41,14 +34,6 @@ QUESTION = "Hvem bestemmer hva som skal skje i havrommet?"
 ENGLISH_TITLE = "Who should own the sea?"
 NEW_LEAD = "Fiskere, forskere og politikere om hvem havet skal tilhøre."
 
-
-# What the Norwegian admin may show that is also an English message of Django, Wagtail,
-# wagtail-localize or this package: words that are the same in Norwegian, and the names the
-# site gives its languages (WAGTAIL_CONTENT_LANGUAGES), which are its own content.
-SAME_IN_NORWEGIAN = {"Status", "Person", "Moderator", "Type"}
-# wagtail-localize 1.14's translation editor writes this screen-reader text in English in its
-# JavaScript, past every catalogue: it is allowed there and nowhere else.
-HARD_CODED_IN_TRANSLATION_EDITOR = {"More actions"}
 
 VISIBLE_TEXTS = """() => {
     const texts = [];
@@ -66,83 +51,6 @@ VISIBLE_TEXTS = """() => {
     }
     return texts;
 }"""
-_PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[a-z_]*\}")
-
-
-def _catalogues(language):
-    """The .po files of Django, Wagtail, wagtail-localize and this package in ``language``."""
-    roots = [Path(module.__file__).parent for module in (django, wagtail, wagtail_localize)]
-    roots.append(Path(wagtail_events.__file__).parent)
-    for root in roots:
-        yield from root.glob(f"**/locale/{language}/LC_MESSAGES/*.po")
-
-
-@cache
-def _english_messages():
-    """Every English message, as the exact texts and as patterns for those with placeholders.
-
-    A placeholder matches any text, and a message with a space at either end (the rest is
-    joined on in code) any text around it.
-    Messages with markup are split into several text nodes and left out, as are those whose
-    words are too short to tell from anything else.
-    """
-    exact, patterns = set(), []
-    for path in _catalogues("en"):
-        for entry in polib.pofile(str(path)):
-            for message in filter(None, (entry.msgid, entry.msgid_plural)):
-                parts = [re.sub(r"\s+", " ", part) for part in _PLACEHOLDER.split(message)]
-                if "<" in message or sum(c.isalpha() for c in "".join(parts)) < 4:
-                    continue
-                if len(parts) == 1 and message == message.strip():
-                    exact.add(parts[0].strip())
-                # One word and a placeholder ("Status %(status)s") matches Norwegian texts
-                # that start with the same word: a pattern needs two words of its own.
-                elif len(re.findall(r"[^\W\d_]+", "".join(parts))) >= 2:
-                    pattern = ".+".join(re.escape(part) for part in parts)
-                    patterns.append(f".*{pattern}.*" if len(parts) == 1 else pattern)
-    return exact, re.compile("|".join(patterns))
-
-
-@cache
-def _bokmal_fallbacks():
-    """Bokmål texts of Wagtail and wagtail-localize whose message has no Nynorsk translation.
-
-    Wagtail has no Nynorsk catalogue, and Django falls back from a message a language lacks to
-    the site's LANGUAGE_CODE: a Bokmål site would show these in its Nynorsk admin. Which
-    messages have Nynorsk words is asked of Django's own merged catalogue, without its fallback.
-    """
-    nynorsk = {
-        **dict(translation.trans_real.translation("nn")._catalog.items()),
-        **dict(_javascript_catalogue("nn")._catalog.items()),
-    }
-    nynorsk_words = set(nynorsk.values())
-    return {
-        entry.msgstr
-        for path in _catalogues("nb")
-        if "wagtail_events" not in path.parts
-        for entry in polib.pofile(str(path))
-        if entry.msgstr
-        and (f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid) not in nynorsk
-        # A Bokmål word that is also the Nynorsk one of another message is Nynorsk too.
-        and entry.msgstr not in nynorsk_words
-    }
-
-
-def untranslated(page, language):
-    """The admin's visible texts on ``page`` that are English, or, in Nynorsk, Bokmål."""
-    exact, patterns = _english_messages()
-    allowed = SAME_IN_NORWEGIAN | {str(name) for _, name in settings.WAGTAIL_CONTENT_LANGUAGES}
-    if page.locator(".js-translation-editor").count():
-        allowed |= HARD_CODED_IN_TRANSLATION_EDITOR
-    found = []
-    for text in page.evaluate(VISIBLE_TEXTS):
-        if text in allowed:
-            continue
-        if text in exact or patterns.fullmatch(text):
-            found.append(text)
-        elif language == "nn" and text in _bokmal_fallbacks():
-            found.append(f"{text} (Bokmål)")
-    return found
 
 
 def speaks_norwegian(page, language, step):
@@ -152,7 +60,8 @@ def speaks_norwegian(page, language, step):
     """
     if language == "en" or "/admin/" not in page.url:
         return
-    found = untranslated(page, language)
+    in_editor = bool(page.locator(".js-translation-editor").count())
+    found = untranslated(page.evaluate(VISIBLE_TEXTS), language, in_editor)
     assert not found, f"{step}: the {language} admin shows {found}"
 
 
@@ -201,18 +110,6 @@ def _shrink(path):
     path.write_bytes(buffer.getvalue())
 
 
-@cache
-def _javascript_catalogue(language):
-    """The JavaScript catalogues the translation editor loads, in their order, the last winning:
-    Wagtail's, wagtail-localize's, then this package's admin words (see its wagtail_hooks)."""
-    apps = (wagtail.admin, wagtail_localize, wagtail_events.admin_locale)
-    return translation.trans_real.DjangoTranslation(
-        language,
-        domain="djangojs",
-        localedirs=[str(Path(app.__file__).parent / "locale") for app in apps],
-    )
-
-
 class Admin:
     """The admin's words in one language: the package's and Wagtail's own catalogues."""
 
@@ -227,7 +124,7 @@ class Admin:
 
     def js(self, text):
         """A word of the admin's JavaScript, as the translation editor's catalogues give it."""
-        return _javascript_catalogue(self.language).gettext(text)
+        return javascript_catalogue(self.language).gettext(text)
 
     def field(self, verbose_name):
         """A model field's label: its verbose name with a capital first letter."""

@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import AbstractPage
 
 from wagtail_events.models import (
+    EventDateChangeMixin,
     EventIndexPageMixin,
     EventOrganiserMixin,
     EventPageMixin,
@@ -75,3 +76,7 @@ class EventOrganiser(EventOrganiserMixin):
 class EventPerson(EventPersonMixin):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="event_people")
     person = person_field(PersonPage)
+
+
+class EventDateChange(EventDateChangeMixin):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="date_changes")

@@ -12,6 +12,7 @@ it is (``wagtail_events.embed.models``).
 from ..choices import ACCESSIBILITY_FEATURES, AttendanceMode, EventStatus, Role
 from ..page_models import MODEL_LOOKUPS, embed_profile_model
 from .events import (
+    EventDateChangeMixin,
     EventIndexPageMixin,
     EventOrganiserMixin,
     EventPageMixin,
@@ -24,6 +25,7 @@ __all__ = [
     "ACCESSIBILITY_FEATURES",
     "AttendanceMode",
     "EventIndexPageMixin",
+    "EventDateChangeMixin",
     "EventOrganiserMixin",
     "EventPageMixin",
     "EventPersonMixin",

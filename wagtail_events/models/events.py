@@ -1,5 +1,6 @@
 """Events and the indexes (programmes, series) that hold them."""
 
+import datetime
 import functools
 import json
 import zoneinfo
@@ -8,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -35,13 +37,17 @@ from ..choices import (
     ROLES_NEEDING_PERSON,
     VENUE_FEATURES,
     AttendanceMode,
+    ChangeKind,
     EventStatus,
+    Frequency,
+    MonthlyBy,
     Role,
     roles,
 )
 from ..conf import get_setting
 from ..formatting import format_event_when
 from ..i18n import RelatedPages, event_links, event_person_links_alone
+from ..recurrence import Change, Repetition, occurrences, placed, problems
 from ..weblinks import web_url
 from .taxonomy import Organisation
 
@@ -66,17 +72,39 @@ def spoken_language_choices():
     return list(get_setting("SPOKEN_LANGUAGES"))
 
 
-class SpokenLanguagesField(models.JSONField):
-    """A list of language codes, edited as checkboxes."""
+class ChoiceListField(models.JSONField):
+    """A list of choices, edited as checkboxes: ``list_choices`` gives them, ``coerce`` reads
+    a ticked box's value."""
+
+    list_choices = None
+    coerce = str
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=spoken_language_choices,
+            choices=self.list_choices,
+            coerce=self.coerce,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
             label=capfirst(self.verbose_name),  # as Django's own form fields
             help_text=self.help_text,
         )
+
+
+class SpokenLanguagesField(ChoiceListField):
+    """A list of language codes."""
+
+    list_choices = staticmethod(spoken_language_choices)
+
+
+def weekday_choices():
+    return list(WEEKDAYS.items())
+
+
+class WeekdaysField(ChoiceListField):
+    """A list of weekdays, Monday 0 as Python counts them."""
+
+    list_choices = staticmethod(weekday_choices)
+    coerce = int
 
 
 class VenueDefaultSelect(forms.NullBooleanSelect):
@@ -139,6 +167,34 @@ class EventPageMixin(models.Model):
     )
     all_day = models.BooleanField(
         _("all day"), default=False, help_text=_("Only the dates are shown; the times are ignored.")
+    )
+    # A repeating event: start and end are its first date; see ``recurrence``.
+    repeat = models.CharField(
+        _("repeats"),
+        max_length=16,
+        choices=Frequency.choices,
+        blank=True,
+        help_text=_("Leave empty for an event on one date."),
+    )
+    repeat_interval = models.PositiveSmallIntegerField(
+        _("every"),
+        default=1,
+        help_text=_("1 for every day, week or month, 2 for every other, and so on."),
+    )
+    repeat_weekdays = WeekdaysField(
+        _("on weekdays"),
+        default=list,
+        blank=True,
+        help_text=_("Weekly: the days of the week. None ticked: the weekday of the first date."),
+    )
+    repeat_monthly_by = models.CharField(
+        _("monthly on"), max_length=16, choices=MonthlyBy.choices, default=MonthlyBy.DATE
+    )
+    repeat_until = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("The last day a date may fall on.")
+    )
+    repeat_count = models.PositiveSmallIntegerField(
+        _("number of times"), null=True, blank=True, help_text=_("Or: how many dates in all.")
     )
     venue = models.ForeignKey(
         "wagtail_events.Venue",
@@ -316,6 +372,8 @@ class EventPageMixin(models.Model):
         SynchronizedField("previous_start"),
         SynchronizedField("sequence"),
         SynchronizedField("timezone"),
+        SynchronizedField("repeat"),
+        SynchronizedField("repeat_monthly_by"),
         SynchronizedField("venue"),
         SynchronizedField("event_type"),
         SynchronizedField("topics"),
@@ -393,6 +451,8 @@ class EventPageMixin(models.Model):
             errors["registration_url"] = _("Give the address where people register.")
         errors.update(self._check_agenda_days())
         errors.update(self._check_date_change())
+        if not errors:
+            errors.update(self._repetition_errors(()))
         if errors:
             raise ValidationError(errors)
 
@@ -464,8 +524,46 @@ class EventPageMixin(models.Model):
                 event_person.fill_from_person()
         else:
             errors.update(self._people_errors())
+        rule_is_sound = not any(name in errors for name in self.repetition_fields.values())
+        if "date_changes" not in exclude and rule_is_sound:
+            errors.update(self.date_change_errors(self.date_changes.all()))
         if errors:
             raise ValidationError(errors)
+
+    # Where each of the rule's problems is shown: ``recurrence.Problem.field`` -> model field.
+    repetition_fields = {
+        "frequency": "repeat",
+        "interval": "repeat_interval",
+        "weekdays": "repeat_weekdays",
+        "until": "repeat_until",
+        "count": "repeat_count",
+    }
+
+    def _repetition_errors(self, changes):
+        if self.repetition is None or not (self.start and self.end):
+            return {}
+        errors = {}
+        for problem in problems(self.repetition, self.start, self.end, self.tzinfo, changes):
+            errors.setdefault(self.repetition_fields.get(problem.field, "date_changes"), []).append(
+                problem.message
+            )
+        return errors
+
+    def date_change_errors(self, rows):
+        """What is wrong with the changed dates ``rows``, numbered as the page lists them, as a
+        list under ``date_changes``; the rule's own problems are the page's (see ``clean``)."""
+        rows = sorted(rows, key=lambda row: row.sort_order or 0)
+        if not rows or self.repetition is None or not (self.start and self.end):
+            return {}
+        changes = [row.as_change(self) for row in rows]
+        found = problems(self.repetition, self.start, self.end, self.tzinfo, changes)
+        messages = [
+            _("Changed date %(number)s: %(error)s")
+            % {"number": problem.index + 1, "error": problem.message}
+            for problem in found
+            if problem.field == "changes"
+        ]
+        return {"date_changes": messages} if messages else {}
 
     def _people_errors(self):
         """The rules each person in the event breaks, as one list under ``event_people``."""
@@ -488,6 +586,25 @@ class EventPageMixin(models.Model):
     @property
     def tzinfo(self):
         return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def repetition(self):
+        """How the event repeats (a ``recurrence.Repetition``), or None for one date."""
+        if not self.repeat:
+            return None
+        return Repetition(
+            frequency=self.repeat,
+            interval=self.repeat_interval,
+            weekdays=tuple(self.repeat_weekdays or ()),
+            monthly_by=self.repeat_monthly_by,
+            until=self.repeat_until,
+            count=self.repeat_count,
+        )
+
+    def occurrences(self):
+        """Every date of the event, soonest first, with its changed dates applied."""
+        changes = [row.as_change(self) for row in self.date_changes.all()] if self.repeat else ()
+        return occurrences(self.repetition, self.start, self.end, self.tzinfo, changes)
 
     @property
     def local_start(self):
@@ -614,6 +731,79 @@ class EventOrganiserMixin(Orderable):
         abstract = True
         verbose_name = _("organiser")
         verbose_name_plural = _("organisers")
+
+
+class EventDateChangeMixin(TranslatableMixin, Orderable):
+    """One date of a repeating event cancelled, moved or added.
+
+    Times are the clock's where the event happens (its time zone): a moved date left without
+    a day or times keeps the rule's, and an added one has the event's own times unless given.
+    The concrete row adds its ``page``, the ParentalKey ``related_name="date_changes"``.
+    """
+
+    kind = models.CharField(_("change"), max_length=16, choices=ChangeKind.choices)
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("The date to cancel or move.")
+    )
+    new_date = models.DateField(
+        _("new date"),
+        null=True,
+        blank=True,
+        help_text=_("The date it moves to, or the added date."),
+    )
+    new_start_time = models.TimeField(_("new start time"), null=True, blank=True)
+    new_end_time = models.TimeField(_("new end time"), null=True, blank=True)
+    venue = models.ForeignKey(
+        "wagtail_events.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where this date is held, if not at the event's venue."),
+    )
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Shown with the date, e.g. why it is cancelled.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldRowPanel(
+            [FieldPanel("new_date"), FieldPanel("new_start_time"), FieldPanel("new_end_time")]
+        ),
+        FieldPanel("venue"),
+        FieldPanel("note"),
+    ]
+
+    # The note is the editor's words; the rest are facts every language shares.
+    override_translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("venue"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+        verbose_name = _("changed date")
+        verbose_name_plural = _("changed dates")
+
+    def as_change(self, event):
+        """The row as a ``recurrence.Change`` of ``event``'s dates, at its local times."""
+        if self.kind == ChangeKind.CANCELLED:
+            return Change(self.kind, self.date, note=self.note)
+        first_start = event.local_start.replace(tzinfo=None)
+        first_end = event.local_end.replace(tzinfo=None)
+        day = self.new_date or self.date
+        if day is None:
+            return Change(self.kind, self.date, venue=self.venue, note=self.note)
+        start = datetime.datetime.combine(day, self.new_start_time or first_start.time())
+        if self.new_end_time is None:
+            # As long as the event, by the clock.
+            end = start + (first_end - first_start)
+        else:
+            end_day = day + (first_end.date() - first_start.date())
+            end = datetime.datetime.combine(end_day, self.new_end_time)
+        start, end = placed(start, event.tzinfo), placed(end, event.tzinfo)
+        return Change(self.kind, self.date, start, end, venue=self.venue, note=self.note)
 
 
 class EventPersonMixin(TranslatableMixin, Orderable):

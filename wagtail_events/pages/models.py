@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from ..forms import EventPageForm, PersonPageForm
 from ..models.events import (
+    EventDateChangeMixin,
     EventIndexPageMixin,
     EventOrganiserMixin,
     EventPageMixin,
@@ -139,3 +140,12 @@ class EventPerson(EventPersonMixin):
 
     class Meta(EventPersonMixin.Meta):
         db_table = "wagtail_events_eventperson"
+
+
+class EventDateChange(EventDateChangeMixin):
+    page = ParentalKey(
+        "wagtail_events_pages.EventPage", on_delete=models.CASCADE, related_name="date_changes"
+    )
+
+    class Meta(EventDateChangeMixin.Meta):
+        db_table = "wagtail_events_eventdatechange"
