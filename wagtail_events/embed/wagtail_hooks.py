@@ -3,13 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..wagtail_hooks import SETTINGS_MENU_HOOK
+from ..wagtail_hooks import SETTINGS_MENU_HOOK, TermViewSet
 from .models import EmbedProfile
 
 
-class EmbedProfileViewSet(SnippetViewSet):
+# The core's snippet viewset: searched in the database, breadcrumbs in the editor's language.
+class EmbedProfileViewSet(TermViewSet):
     model = EmbedProfile
     icon = "code"
     # Last in the menu, where the profiles were before they had an app of their own; at the
@@ -18,8 +18,6 @@ class EmbedProfileViewSet(SnippetViewSet):
     menu_order = 5
     url_prefix = "snippets/wagtail_events/embedprofile"
     url_namespace = "wagtailsnippets_wagtail_events_embedprofile"
-    # Search the listed fields in the database, as the core's snippets do.
-    search_backend_name = None
     list_display = [
         "name",
         "slug",
