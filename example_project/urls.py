@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -17,10 +18,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/", events_api.urls),
-    path("embed/", include("wagtail_events.embed.urls")),
     # Every language's pages in one sitemap, outside the language prefixes.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
+
+# The widget, where the site has the embed app (wagtail_events.embed).
+if apps.is_installed("wagtail_events.embed"):
+    urlpatterns.append(path("embed/", include("wagtail_events.embed.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

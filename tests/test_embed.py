@@ -1,6 +1,7 @@
 """The widget: its iframe page, the embed profiles editors manage, and the custom element's size."""
 
 import datetime
+import json
 from html import escape
 
 import pytest
@@ -427,9 +428,46 @@ def test_the_admin_refuses_a_profile_that_would_not_work(admin_client, fields, f
     assert not EmbedProfile.objects.exists()
 
 
+def sidebar_submenu(response, label):
+    """The links of the admin sidebar's submenu with ``label``, as (label, url) pairs."""
+    props = BeautifulSoup(response.content, "html.parser").find(id="wagtail-sidebar-props")
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("_type") == "wagtail.sidebar.SubMenuItem":
+                options, children = node["_args"]
+                if options["label"] == label:
+                    found.append(
+                        [
+                            (child["_args"][0]["label"], child["_args"][0]["url"])
+                            for child in children
+                        ]
+                    )
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(props.string))
+    assert len(found) == 1, found
+    return found[0]
+
+
 def test_profiles_are_in_the_event_settings_menu(admin_client, profile):
-    response = admin_client.get(reverse("wagtailadmin_home"))
-    assert reverse("wagtailsnippets_wagtail_events_embedprofile:list") in response.content.decode()
+    # The embed app adds them to the core's menu, last, where they always were.
+    links = sidebar_submenu(admin_client.get(reverse("wagtailadmin_home")), "Event settings")
+    assert links[-1] == (
+        "Embed profiles",
+        reverse("wagtailsnippets_wagtail_events_embedprofile:list"),
+    )
+    assert [label for label, _ in links[:-1]] == [
+        "Organisations",
+        "Venues",
+        "Event types",
+        "Topics",
+    ]
 
 
 # Allowed origins: the one form CSP's frame-ancestors and the CORS check both read

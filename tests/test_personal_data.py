@@ -29,7 +29,7 @@ from tests.factories import (
 )
 from wagtail_events.base_page import page_model
 from wagtail_events.models import EventPage, EventPerson, PersonPage, Role
-from wagtail_events.personal_data import placeholder
+from wagtail_events.personal_data.person_data import placeholder
 
 pytestmark = pytest.mark.django_db
 
@@ -337,6 +337,18 @@ class TestContacts:
         dump = database_text()
         assert_hidden(dump, (*KARI_SECRETS, "Hemmeligsen"), "the database")
         assert EventPage.objects.search("Hemmeligsen").count() == 0
+
+    def test_erase_purges_the_events_it_changed_from_a_cdn(
+        self, kari, closed, open_, purged, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            run("erase", "kari-hemmeligsen", "--names=keep")
+
+        # Her event, its page and its API answer; not the event she was never in.
+        assert closed.get_full_url() in purged
+        assert any(url.endswith(f"/api/events/{closed.pk}/") for url in purged)
+        assert open_.get_full_url() not in purged
+        assert not any(url.endswith(f"/api/events/{open_.pk}/") for url in purged)
 
     def test_erase_removing_names_takes_them_out_of_every_event(self, kari, closed, open_):
         run("erase", "kari-hemmeligsen", "--names=remove")

@@ -1,4 +1,5 @@
-"""A site made before the pages had their own app upgrades without losing a row.
+"""A site made before the pages and the embed profiles had their own apps upgrades without
+losing a row.
 
 A copy of the demo database as the earlier layout made it (see tests/data/README.md) is migrated
 by ``manage.py migrate`` in a separate process, as a site operator would, and then read back
@@ -26,7 +27,18 @@ MOVED = [
     "personpage",
     "eventperson",
 ]
-TABLES = [f"wagtail_events_{model}" for model in MOVED] + ["wagtail_events_eventpage_topics"]
+PROFILE_TABLES = [
+    "wagtail_events_embedprofile",
+    "wagtail_events_embedprofile_organisers",
+    "wagtail_events_embedprofile_topics",
+]
+TABLES = [
+    *(f"wagtail_events_{model}" for model in MOVED),
+    "wagtail_events_eventpage_topics",
+    *PROFILE_TABLES,
+]
+# The models whose content types move: the pages' and the embed profiles'.
+MOVED_TYPES = [*MOVED, "embedprofile"]
 
 # What the migrated site holds, read through today's models.
 READ_BACK = """
@@ -35,6 +47,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Revision
 from wagtail_localize.models import TranslationSource
 from wagtail_events import models
+from wagtail_events.embed import models as embed
 from wagtail_events.pages import models as pages
 
 MOVED = json.loads(input())
@@ -58,7 +71,24 @@ print(json.dumps({
     "content_types": sorted(
         ContentType.objects.filter(model__in=MOVED).values_list("app_label", "model")
     ),
+    "profile_model": models.EmbedProfile is embed.EmbedProfile,
+    "profiles": sorted(
+        [p.slug, sorted(o.slug for o in p.organisers.all()), p.topics.count()]
+        for p in embed.EmbedProfile.objects.all()
+    ),
+    "profile_type": ContentType.objects.get_for_model(embed.EmbedProfile).app_label,
 }))
+"""
+
+# Saving a profile indexes it under its moved content type, where the admin's search finds it.
+SEARCH_PROFILE = """
+from wagtail.search.backends import get_search_backend
+from wagtail_events.embed.models import EmbedProfile
+
+profile = EmbedProfile.objects.order_by("pk").first()
+profile.save()
+found = get_search_backend().search(profile.name, EmbedProfile)
+print([p.pk for p in found] == [profile.pk])
 """
 
 
@@ -81,9 +111,10 @@ def manage(database, *args, stdin=""):
 
 
 def counts(database):
-    """Rows of the moved tables, the moved models' content types and their revisions, read
-    straight from the file. Table names are this module's constants, not input."""
-    marks = ",".join("?" * len(MOVED))
+    """Rows of the moved tables, the moved models' content types with their revisions and
+    permissions, read straight from the file. Table names are this module's constants, not
+    input."""
+    marks = ",".join("?" * len(MOVED_TYPES))
     with sqlite3.connect(database) as connection:
         rows = {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
@@ -91,14 +122,18 @@ def counts(database):
         }
         content_types = connection.execute(
             f"SELECT id, model FROM django_content_type WHERE model IN ({marks})",  # noqa: S608
-            MOVED,
+            MOVED_TYPES,
         ).fetchall()
         moved_types = f"SELECT id FROM django_content_type WHERE model IN ({marks})"  # noqa: S608
         revisions = connection.execute(
             f"SELECT count(*) FROM wagtailcore_revision WHERE content_type_id IN ({moved_types})",  # noqa: S608
-            MOVED,
+            MOVED_TYPES,
         ).fetchone()[0]
-    return rows, sorted(content_types), revisions
+        permissions = connection.execute(
+            f"SELECT id, codename FROM auth_permission WHERE content_type_id IN ({moved_types})",  # noqa: S608
+            MOVED_TYPES,
+        ).fetchall()
+    return rows, sorted(content_types), revisions, sorted(permissions)
 
 
 # Migrating the snapshot in a subprocess takes half a minute. It is a SQLite file whatever
@@ -117,18 +152,23 @@ def upgraded(tmp_path_factory):
 
 
 def test_the_upgrade_keeps_every_row_and_content_type(upgraded):
-    database, (rows, content_types, revisions), _ = upgraded
+    database, (rows, content_types, revisions, permissions), _ = upgraded
     assert rows["wagtail_events_eventpage"] == 20 and rows["wagtail_events_eventperson"] == 74
+    assert rows["wagtail_events_embedprofile"] == 2
+    assert rows["wagtail_events_embedprofile_organisers"] == 2
 
-    after_rows, after_content_types, after_revisions = counts(database)
+    after_rows, after_content_types, after_revisions, after_permissions = counts(database)
     assert after_rows == rows
-    # The same content types, relabelled: pages, revisions and translations point at them.
+    # The same content types, relabelled: pages, revisions, translations and the groups'
+    # permissions point at them.
     assert [pk for pk, _ in after_content_types] == [pk for pk, _ in content_types]
     assert after_revisions == revisions
+    assert after_permissions == permissions
+    assert len(permissions) == 4 * len(MOVED_TYPES)
 
 
 def test_the_upgraded_site_reads_its_pages_revisions_and_translations(upgraded):
-    database, (rows, _, revisions), migrated = upgraded
+    database, (rows, _, revisions, _), migrated = upgraded
     assert "wagtail_events_pages.0001_initial... OK" in migrated
 
     site = json.loads(
@@ -149,6 +189,28 @@ def test_the_upgraded_site_reads_its_pages_revisions_and_translations(upgraded):
     assert site["content_types"] == sorted(["wagtail_events_pages", model] for model in MOVED)
 
 
+def test_the_upgraded_site_keeps_its_embed_profiles(upgraded):
+    database, (rows, _, _, _), migrated = upgraded
+    assert "wagtail_events_embed.0001_initial... OK" in migrated
+
+    site = json.loads(
+        manage(database, "shell", "-c", READ_BACK, stdin=json.dumps(MOVED)).strip().splitlines()[-1]
+    )
+
+    assert site["profile_model"]
+    assert len(site["profiles"]) == rows["wagtail_events_embedprofile"]
+    assert (
+        sum(len(organisers) for _, organisers, _ in site["profiles"])
+        == (rows["wagtail_events_embedprofile_organisers"])
+    )
+    assert all(organisers for _, organisers, _ in site["profiles"])
+    assert site["profile_type"] == "wagtail_events_embed"
+    assert manage(database, "shell", "-c", SEARCH_PROFILE).strip().splitlines()[-1] == "True"
+
+
 def test_a_migrated_site_has_nothing_left_to_migrate(upgraded):
     database, _, _ = upgraded
-    assert "[ ]" not in manage(database, "showmigrations", "wagtail_events", "wagtail_events_pages")
+    shown = manage(
+        database, "showmigrations", "wagtail_events", "wagtail_events_pages", "wagtail_events_embed"
+    )
+    assert "[ ]" not in shown

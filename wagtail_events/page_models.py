@@ -43,6 +43,13 @@ def event_date_change_model():
     return event_page_model()._meta.get_field("date_changes").related_model
 
 
+def embed_profile_model():
+    """The embed profiles, or None on a site that leaves the ``wagtail_events.embed`` app out."""
+    if not apps.is_installed("wagtail_events.embed"):
+        return None
+    return apps.get_model("wagtail_events_embed", "EmbedProfile")
+
+
 # The names ``wagtail_events.models`` gives these models, for code written before the split.
 MODEL_LOOKUPS = {
     "EventIndexPage": event_index_page_model,

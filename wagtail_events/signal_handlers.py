@@ -1,25 +1,23 @@
-"""Signal handlers, connected when the app is ready.
+"""Signal handlers, connected when the app is ready. CDN purges are the
+``wagtail_events.frontend_cache`` app's, the embed profiles' the ``wagtail_events.embed`` app's.
 
 Each handler is connected to the models it is for, one sender at a time, as
 ``wagtail.contrib.frontend_cache`` does: saving a model that no output shows costs nothing.
 """
 
-from corsheaders.signals import check_request_enabled
 from django.apps import apps
 from django.core.signals import request_finished, request_started, setting_changed
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.images.models import AbstractImage
 from wagtail.models import AbstractPage, Locale, PageViewRestriction, Site
 from wagtail.search.index import class_is_indexed
 from wagtail.search.tasks import insert_or_update_object_task
-from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import queries
 from .caching import bump_content_version, bump_event_version
-from .cors import allow_profile_origins
-from .models import EmbedProfile, EventPageMixin, Organisation, PersonPageMixin
+from .models import EventPageMixin
 from .models.taxonomy import SluggedSnippet
-from .purges import purge_for
 
 # Saving or deleting any of these can change what the public outputs show.
 CONTENT = (
@@ -28,16 +26,12 @@ CONTENT = (
     Site,
     Locale,
     SluggedSnippet,
-    EmbedProfile,
     AbstractImage,
 )
-# Changes to these pages, and to organisations, are purged from a CDN (see ``purges``).
-PURGED_PAGES = (EventPageMixin, PersonPageMixin)
 # Settings the cached outputs are made from: a change (override_settings in tests) makes
 # them stale, as a publish does.
 CACHED_SETTINGS = {
     "WAGTAIL_EVENTS",
-    "CORS_ALLOWED_ORIGINS",
     "LANGUAGES",
     "LANGUAGE_CODE",
     "WAGTAIL_CONTENT_LANGUAGES",
@@ -70,15 +64,6 @@ def content_changed(sender, instance, **kwargs):
         bump_content_version()
 
 
-def purge(sender, instance, **kwargs):
-    purge_for(instance)
-
-
-def purge_page(sender, instance, **kwargs):
-    # Wagtail may send a page as a plain Page (a moved one, fetched again at its new address).
-    purge_for(instance.specific)
-
-
 def cached_setting_changed(setting, **kwargs):
     if setting in CACHED_SETTINGS:
         bump_content_version()
@@ -101,16 +86,6 @@ def register_signal_handlers():
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(content_changed, sender=model, dispatch_uid="wagtail_events_content")
     setting_changed.connect(cached_setting_changed, dispatch_uid="wagtail_events_settings")
-
-    for model in _models(*PURGED_PAGES):
-        # Published, unpublished, moved (old and new place) or about to be deleted.
-        for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
-            signal.connect(purge_page, sender=model, dispatch_uid="wagtail_events_purge")
-        pre_delete.connect(purge, sender=model, dispatch_uid="wagtail_events_purge")
-    for signal in (post_save, pre_delete):
-        signal.connect(purge, sender=Organisation, dispatch_uid="wagtail_events_purge")
-
-    check_request_enabled.connect(allow_profile_origins, dispatch_uid="wagtail_events_cors")
 
     # View restrictions are read once per request, and again after any change to them.
     request_started.connect(queries.request_started, dispatch_uid="wagtail_events_restrictions")

@@ -23,7 +23,6 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
-    EmbedProfile,
     EventIndexPageMixin,
     EventPage,
     EventPageMixin,
@@ -135,23 +134,6 @@ class TopicViewSet(TermViewSet):
     ordering = ["name"]
 
 
-class EmbedProfileViewSet(TermViewSet):
-    model = EmbedProfile
-    icon = "code"
-    list_display = [
-        "name",
-        "slug",
-        Column(
-            "allowed_origins",
-            label=_("Allowed origins"),
-            accessor=lambda profile: ", ".join(profile.origins),
-        ),
-        "language",
-    ]
-    search_fields = ["name", "slug", "allowed_origins"]
-    ordering = ["name"]
-
-
 class EventsMenu(ViewSetGroup):
     menu_label = _("Events")
     menu_icon = "date"
@@ -159,17 +141,27 @@ class EventsMenu(ViewSetGroup):
     items = (EventPageListingViewSet, PersonPageListingViewSet)
 
 
+# Optional apps add their viewsets to the "Event settings" menu with this ``menu_hook``.
+SETTINGS_MENU_HOOK = "register_wagtail_events_settings_menu_item"
+
+
 class EventSnippetsMenu(SnippetViewSetGroup):
     menu_label = _("Event settings")
     menu_icon = "cogs"
     menu_order = 201
+    submenu_hook = SETTINGS_MENU_HOOK
     items = (
         OrganisationViewSet,
         VenueViewSet,
         EventTypeViewSet,
         TopicViewSet,
-        EmbedProfileViewSet,
     )
+
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        # Wagtail 8 reads ``submenu_hook`` itself; Wagtail 7.4 does not, so it is set here too.
+        item.menu.register_hook_name = SETTINGS_MENU_HOOK
+        return item
 
 
 @hooks.register("register_admin_viewset")

@@ -13,9 +13,12 @@ INSTALLED_APPS = [
     "example_project.home",
     "wagtail_events",
     "wagtail_events.pages",
-    # The optional API apps: the events API (django-ninja) and Wagtail's API v2 for the pages.
+    # The optional parts: leave out what the site does not use (see docs/how-to/install.md).
     "wagtail_events.api",
     "wagtail_events.api_v2",
+    "wagtail_events.embed",
+    "wagtail_events.frontend_cache",
+    "wagtail_events.personal_data",
     # Norwegian words Wagtail and wagtail-localize lack; before them, so Django finds these first.
     "wagtail_events.admin_locale",
     "wagtail_localize",

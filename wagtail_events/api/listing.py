@@ -8,7 +8,7 @@ from django.http import Http404
 from ..blocks import agenda_page_ids
 from ..images import renditions_prefetch
 from ..listing import EventListing, listed_events, with_profile
-from ..models.embeds import EmbedProfile
+from ..page_models import embed_profile_model
 from ..queries import (
     count_reach,
     count_up_to,
@@ -40,11 +40,12 @@ class EventsPage:
 
 def listing_of(query):
     """The listing the API parameters ask for, with their profile's defaults; 404 if the
-    profile is unknown."""
+    profile is unknown, as every profile is on a site without the embed app."""
     listing = query.listing()
     if not query.profile:
         return listing
-    profile = EmbedProfile.objects.filter(slug=query.profile).first()
+    model = embed_profile_model()
+    profile = model.objects.filter(slug=query.profile).first() if model else None
     if profile is None:
         raise Http404(f"There is no embed profile '{query.profile}'.")
     return with_profile(listing, profile)

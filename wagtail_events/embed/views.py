@@ -21,9 +21,9 @@ from ..api.filters import LANGUAGES, EventQuery
 from ..api.listing import find_events
 from ..api.views import api
 from ..caching import cached_response
-from ..cors import allowed_origins
 from ..listing import UPCOMING
-from ..models.embeds import EmbedProfile
+from .cors import allowed_origins
+from .models import EmbedProfile
 
 # Parameters that may be repeated (?organiser=a&organiser=b), read as ninja reads them.
 LIST_PARAMETERS = [

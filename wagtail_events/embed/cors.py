@@ -11,10 +11,11 @@ import re
 from django.conf import settings
 from django.core.cache import caches
 
-from .caching import content_version
-from .conf import get_setting
-from .models.embeds import EmbedProfile, parse_origins
-from .origins import split_origins
+from ..caching import content_version
+from ..conf import get_setting
+from ..models.embeds import parse_origins
+from ..origins import split_origins
+from .models import EmbedProfile
 
 
 def allowed_origins():

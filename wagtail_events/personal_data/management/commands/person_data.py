@@ -9,8 +9,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ... import personal_data
-from ...personal_data import NAME_CHOICES
+from ... import person_data as personal_data
+from ...person_data import NAME_CHOICES
 
 
 class Command(BaseCommand):

@@ -29,9 +29,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from .caching import bump_event_version
-from .models import EventPage, EventPageMixin, EventPerson, PersonPage, Role
-from .purges import purge_for
+from ..caching import bump_event_version
+from ..models import EventPage, EventPageMixin, EventPerson, PersonPage, Role
+from ..signals import events_changed
 
 # What ``erase`` does with the name, title and organisation an event shows for the person.
 KEEP, REPLACE, REMOVE = "keep", "replace", "remove"
@@ -391,18 +391,15 @@ def _erase_person_translation_data(pages, result):
 
 
 def _refresh_events(event_ids):
-    """Index, cache and CDN catch up with the events' new people."""
+    """Index and cache catch up with the events' new people; a CDN does where the site purges
+    one (``events_changed``, which ``wagtail_events.frontend_cache`` follows)."""
     events = list(EventPage.objects.filter(pk__in=event_ids))
     for event in events:
         ReferenceIndex.create_or_update_for_object(event)
         bump_event_version(event.translation_key)
-        purge_for(event)
         model = type(event)
         if class_is_indexed(model):
             opts = model._meta
             insert_or_update_object_task.enqueue(opts.app_label, opts.model_name, str(event.pk))
-    if events and apps.is_installed("wagtail.contrib.frontend_cache"):
-        from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-
-        live = [event for event in events if event.live]
-        transaction.on_commit(lambda: purge_pages_from_cache(live))
+    if events:
+        events_changed.send(sender=EventPage, events=events)

@@ -16,13 +16,13 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 
-from . import outputs
-from .base_page import page_model
-from .models.embeds import EmbedProfile
-from .models.events import EventPageMixin
-from .models.people import PersonPageMixin
-from .outputs import EVENT, EVENT_PAGE, INDEX_PAGE, LIST, PERSON, PERSON_PAGE
-from .page_models import (
+from .. import outputs
+from ..base_page import page_model
+from ..models.events import EventPageMixin
+from ..models.people import PersonPageMixin
+from ..outputs import EVENT, EVENT_PAGE, INDEX_PAGE, LIST, PERSON, PERSON_PAGE
+from ..page_models import (
+    embed_profile_model,
     event_index_page_model,
     event_person_model,
     person_page_model,
@@ -50,7 +50,8 @@ def _list_paths(change):
             values += [(outputs.LANG, code) for code in languages]
         if outputs.PROFILE in output.purged_with:
             if profiles is None:
-                profiles = list(EmbedProfile.objects.values_list("slug", flat=True))
+                model = embed_profile_model()  # None: the site has no embed app
+                profiles = list(model.objects.values_list("slug", flat=True)) if model else []
             values += [(outputs.PROFILE, slug) for slug in profiles]
         paths += [path, *(f"{path}?{urlencode({name: value})}" for name, value in values)]
     return paths

@@ -1,0 +1,1 @@
+"""CDN purges through Wagtail's frontend cache (``wagtail.contrib.frontend_cache``)."""

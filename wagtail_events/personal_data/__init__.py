@@ -1,0 +1,1 @@
+"""What the site holds about one person, exported or erased: the ``person_data`` command."""
