@@ -1,5 +1,6 @@
 """The test site without the optional API apps: no events API (django-ninja), no Wagtail API v2
-(Django REST framework). tests/test_api_optional.py runs a site on it in a process of its own."""
+(Django REST framework), and so no embed, whose widget lists through the events API.
+tests/test_api_optional.py runs a site on it in a process of its own."""
 
 import os
 
@@ -7,6 +8,7 @@ from tests.settings import *  # noqa: F403
 from tests.settings import INSTALLED_APPS
 
 LEFT_OUT = {
+    "wagtail_events.embed",
     "wagtail_events.api",
     "wagtail_events.api_v2",
     "wagtail.api.v2",
