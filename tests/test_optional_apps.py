@@ -8,15 +8,11 @@ the optional apps import what only they need.
 """
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import grimp
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import processes
 
 SITE = """
 import json, sys
@@ -49,23 +45,10 @@ print(json.dumps({
 pytestmark = [pytest.mark.slow, pytest.mark.database_independent]
 
 
-def manage(database, *args):
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DJANGO_SETTINGS_MODULE": "tests.settings_without_optional_apps",
-        "PYTHONPATH": str(ROOT),
-    }
-    result = subprocess.run(  # noqa: S603 (this interpreter and the example's manage.py)
-        [sys.executable, str(ROOT / "example_project" / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+def manage(database, *args, stdin=""):
+    return processes.manage(
+        database, *args, settings="tests.settings_without_optional_apps", stdin=stdin
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
 
 
 @pytest.fixture(scope="module")

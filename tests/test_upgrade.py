@@ -8,14 +8,13 @@ through the models.
 
 import gzip
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests import processes
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "tests" / "data" / "demo-before-pages-app.sqlite3.gz"
@@ -93,21 +92,7 @@ print([p.pk for p in found] == [profile.pk])
 
 
 def manage(database, *args, stdin=""):
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DJANGO_SETTINGS_MODULE": "example_project.settings.dev",
-    }
-    result = subprocess.run(  # noqa: S603 (this interpreter and the example's manage.py)
-        [sys.executable, str(ROOT / "example_project" / "manage.py"), *args],
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
+    return processes.manage(database, *args, settings="example_project.settings.dev", stdin=stdin)
 
 
 def counts(database):

@@ -15,6 +15,7 @@ from ..models.embeds import (
     MAX_LIMIT,
     MIN_CONTRAST,
     contrast_ratio,
+    default_language,
     language_choices,
     parse_origins,
     validate_origins,
@@ -53,7 +54,9 @@ class EmbedProfile(index.Indexed, ClusterableModel):
         related_name="+",
         help_text=_("Show only events on these topics. None: every topic."),
     )
-    language = models.CharField(_("language"), max_length=16, choices=language_choices)
+    language = models.CharField(
+        _("language"), max_length=16, choices=language_choices, default=default_language
+    )
     limit = models.PositiveSmallIntegerField(
         _("number of events"),
         default=5,

@@ -39,6 +39,15 @@ def language_choices():
     return list(getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES))
 
 
+def default_language():
+    """The site's default language, where it is a content language; else the first of them.
+
+    A new profile starts on it, instead of an empty choice the editor must make first.
+    """
+    codes = [code for code, _name in language_choices()]
+    return settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in codes else codes[0]
+
+
 def parse_origins(text):
     """The origins in ``text``, one a line, as browsers write them; lines that are none are
     left out (they can be stored only by code that skips validation)."""
