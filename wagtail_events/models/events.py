@@ -438,7 +438,7 @@ class EventPageMixin(models.Model):
         errors.update(self._check_agenda_days())
         errors.update(self._check_date_change())
         if not errors:
-            errors.update(self._repetition_errors(()))
+            errors.update(self._repetition_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -525,14 +525,15 @@ class EventPageMixin(models.Model):
         "count": "repeat_count",
     }
 
-    def _repetition_errors(self, changes):
-        if self.repetition is None or not (self.start and self.end):
+    def _repetition_errors(self):
+        """What is wrong with the rule itself, by field; its changed dates are checked apart
+        (``date_change_errors``), where the admin can leave them to their rows' forms."""
+        repetition = self.repetition
+        if repetition is None or not (self.start and self.end):
             return {}
         errors = {}
-        for problem in problems(self.repetition, self.start, self.end, self.tzinfo, changes):
-            errors.setdefault(self.repetition_fields.get(problem.field, "date_changes"), []).append(
-                problem.message
-            )
+        for problem in problems(repetition, self.start, self.end, self.tzinfo):
+            errors.setdefault(self.repetition_fields[problem.field], []).append(problem.message)
         return errors
 
     def date_change_errors(self, rows):
